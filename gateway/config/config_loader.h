@@ -1,0 +1,36 @@
+#pragma once
+// Reads and validates the YAML config: every problem is collected (with file:line), nothing is
+// applied. The caller swaps the result in only when there are no problems.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gateway/config/config.h"
+
+namespace alarmgate {
+
+struct ConfigProblem {
+  std::string file;
+  int line = 0;  // 1-based; 0 when the problem has no line (e.g. the file cannot be read)
+  std::string message;
+  std::string ToString() const;  // "file:line: message"
+};
+
+struct LoadedConfig {
+  std::shared_ptr<const Config> config;  // null when there are problems
+  std::vector<ConfigProblem> problems;
+};
+
+class ConfigLoader {
+ public:
+  // Loads `path` and checks the files it names (rules_files, inventory_files).
+  static LoadedConfig LoadFile(const std::string& path);
+  // Loads from text, for tests; `file_name` is used in problems; relative paths resolve from `base_dir`.
+  static LoadedConfig LoadString(const std::string& yaml, const std::string& file_name,
+                                 const std::string& base_dir);
+  // The defaults of CONTRACT §2, with no integrations (serving without --config).
+  static std::shared_ptr<const Config> Defaults();
+};
+
+}  // namespace alarmgate

@@ -1,0 +1,32 @@
+#pragma once
+// One job's view inside a group commit: reads see what earlier jobs of the same group staged, so
+// decisions taken one after another on the writer thread see each other before the batch is on
+// disk; writes are staged in the job's own ChangeSet and merged only if the job succeeds.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "storage/change_set.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class Transaction {
+ public:
+  Transaction(Store& store, const ChangeSet& staged) : store_(store), staged_(staged) {}
+
+  Result<std::optional<AlarmRecord>> GetAlarm(std::string_view fingerprint);
+  void PutAlarm(AlarmRecord record) { changes_.PutAlarm(std::move(record)); }
+  void DeleteAlarm(const std::string& fingerprint) { changes_.DeleteAlarm(fingerprint); }
+
+  ChangeSet& changes() { return changes_; }
+
+ private:
+  Store& store_;
+  const ChangeSet& staged_;
+  ChangeSet changes_;
+};
+
+}  // namespace alarmgate
