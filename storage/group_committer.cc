@@ -1,0 +1,154 @@
+// The single writer thread: stages queued jobs in order over one shared ChangeSet and commits each
+// group with one Store::Commit (one WriteBatch, one fsync under durability `machine`).
+
+#include "storage/group_committer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace alarmgate {
+namespace {
+
+prometheus::Histogram& MakeWriteSeconds(prometheus::Registry& registry) {
+  return prometheus::BuildHistogram()
+      .Name("alarmgate_storage_write_seconds")
+      .Help(
+          "Time to commit one group of writes to storage (including fsync under machine "
+          "durability).")
+      .Register(registry)
+      .Add({},
+           prometheus::Histogram::BucketBoundaries{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+                                                   0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1});
+}
+
+prometheus::Histogram& MakeGroupJobs(prometheus::Registry& registry) {
+  return prometheus::BuildHistogram()
+      .Name("alarmgate_storage_group_jobs")
+      .Help("Jobs committed together in one storage write group.")
+      .Register(registry)
+      .Add({},
+           prometheus::Histogram::BucketBoundaries{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024});
+}
+
+std::string ExceptionMessage(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(std::move(e));
+  } catch (const std::exception& ex) {
+    return ex.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
+
+// A throwing stage is a bug in the caller; it must not take the writer thread down with it.
+Status RunStage(CommitJob& job, Transaction& txn) {
+  try {
+    return job.stage(txn);
+  } catch (...) {
+    return Status::Internal("commit job stage threw: " +
+                            ExceptionMessage(std::current_exception()));
+  }
+}
+
+void RunDone(CommitJob& job, Status status) {
+  if (!job.done) return;
+  try {
+    job.done(std::move(status));
+  } catch (...) {
+    // Nobody is left to tell; the other jobs of the group must still get their reply.
+  }
+}
+
+}  // namespace
+
+GroupCommitter::GroupCommitter(Store& store, Durability durability, prometheus::Registry& registry,
+                               size_t max_group_jobs)
+    : store_(store),
+      durability_(durability),
+      max_group_jobs_(std::max<size_t>(1, max_group_jobs)),
+      write_seconds_(MakeWriteSeconds(registry)),
+      group_jobs_(MakeGroupJobs(registry)) {
+  thread_ = std::thread([this] { Run(); });
+}
+
+GroupCommitter::~GroupCommitter() { Stop(); }
+
+void GroupCommitter::Submit(CommitJob job) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!stopping_) {
+      queue_.push_back(std::move(job));
+      cv_.notify_one();
+      return;
+    }
+  }
+  RunDone(job, Status::Unavailable("shutting down"));
+}
+
+void GroupCommitter::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  // Stop() called from a `done` callback runs on the writer thread: it cannot join itself; the
+  // thread ends once the queue is drained and the destructor joins it.
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+void GroupCommitter::Run() {
+  std::deque<CommitJob> group;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued before Stop() is done
+      const size_t n = std::min(max_group_jobs_, queue_.size());
+      for (size_t i = 0; i < n; ++i) {
+        group.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    CommitGroup(group);
+    group.clear();
+  }
+}
+
+void GroupCommitter::CommitGroup(std::deque<CommitJob>& group) {
+  ChangeSet staged;
+  std::vector<Status> results(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    Transaction txn(store_, staged);
+    results[i] = RunStage(group[i], txn);
+    // A failed job's writes are dropped here; later jobs never see them.
+    if (results[i].ok()) staged.Merge(std::move(txn.changes()));
+  }
+
+  Status commit;
+  if (!staged.empty()) {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      commit = store_.Commit(staged, durability_);
+    } catch (...) {
+      commit = Status::Unavailable("storage commit threw: " +
+                                   ExceptionMessage(std::current_exception()));
+    }
+    write_seconds_.Observe(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    // Whatever went wrong, nothing of the group was written: the reply is 503, never a 2xx.
+    if (!commit.ok() && commit.code() != StatusCode::kUnavailable) {
+      commit = Status::Unavailable(commit.message());
+    }
+  }
+  group_jobs_.Observe(static_cast<double>(group.size()));
+
+  for (size_t i = 0; i < group.size(); ++i) {
+    RunDone(group[i], results[i].ok() ? commit : std::move(results[i]));
+  }
+}
+
+}  // namespace alarmgate

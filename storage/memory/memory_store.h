@@ -1,0 +1,44 @@
+#pragma once
+// An in-memory Store (std::map behind a mutex) for unit tests of the modules above storage, with a
+// hook to make commits fail so that callers can test their 503 path.
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "storage/alarm_store.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class MemoryStore final : public Store, private AlarmStore {
+ public:
+  MemoryStore() = default;
+  MemoryStore(const MemoryStore&) = delete;
+  MemoryStore& operator=(const MemoryStore&) = delete;
+
+  // Store
+  AlarmStore& alarms() override { return *this; }
+  Status Commit(const ChangeSet& changes, Durability durability) override;
+  uint64_t ApproximateBytes() override;
+
+  // Test hooks: the next `n` Commits return Unavailable and change nothing.
+  void FailNextCommits(int n);
+  // Commits that reached the map (failed ones not counted).
+  int64_t successful_commits() const;
+
+ private:
+  // AlarmStore
+  Result<std::optional<AlarmRecord>> Get(std::string_view fingerprint) override;
+  Result<std::vector<AlarmRecord>> List(const AlarmQuery& query) override;
+  Result<std::vector<std::string>> ListResolvedBefore(int64_t cutoff_ms, size_t limit) override;
+  Status ForEach(const std::function<void(const AlarmRecord&)>& fn) override;
+
+  mutable std::mutex mu_;
+  std::map<std::string, AlarmRecord, std::less<>> alarms_;
+  int fail_next_commits_ = 0;
+  int64_t successful_commits_ = 0;
+};
+
+}  // namespace alarmgate

@@ -1,0 +1,53 @@
+#pragma once
+// The production Store: one RocksDB database under the data dir, one column family per aggregate
+// (`alarms`) plus `meta` (schema version). Each Commit is one WriteBatch; the WAL is always on.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "storage/rocksdb/rocksdb_alarm_store.h"
+#include "storage/store.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace alarmgate {
+
+class RocksDbStore final : public Store {
+ public:
+  // The on-disk layout this build reads and writes; a database of another version is refused.
+  static constexpr int kSchemaVersion = 1;
+
+  // Creates `dir` and the database if missing. Unavailable when RocksDB cannot open it (I/O
+  // error, locked by another process); Conflict when it holds another schema version.
+  static Result<std::unique_ptr<RocksDbStore>> Open(const std::string& dir);
+
+  ~RocksDbStore() override;
+  RocksDbStore(const RocksDbStore&) = delete;
+  RocksDbStore& operator=(const RocksDbStore&) = delete;
+
+  AlarmStore& alarms() override { return alarms_; }
+  // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
+  Status Commit(const ChangeSet& changes, Durability durability) override;
+  // Live SST files plus memtables, over all column families.
+  uint64_t ApproximateBytes() override;
+
+ private:
+  RocksDbStore(std::string dir, rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
+               rocksdb::ColumnFamilyHandle* alarms_cf, rocksdb::ColumnFamilyHandle* meta_cf);
+  Status CheckSchemaVersion();
+
+  const std::string dir_;
+  rocksdb::DB* db_;  // owned; closed and deleted in the destructor
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; all open column families
+  rocksdb::ColumnFamilyHandle* alarms_cf_;
+  rocksdb::ColumnFamilyHandle* meta_cf_;
+  RocksDbAlarmStore alarms_;
+};
+
+}  // namespace alarmgate
