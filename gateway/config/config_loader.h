@@ -2,8 +2,11 @@
 // Reads and validates the YAML config: every problem is collected (with file:line), nothing is
 // applied. The caller swaps the result in only when there are no problems.
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gateway/config/config.h"
@@ -22,6 +25,11 @@ struct LoadedConfig {
   std::vector<ConfigProblem> problems;
 };
 
+struct ListenAddress {
+  std::string host;  // IPv6 without brackets
+  uint16_t port = 0;
+};
+
 class ConfigLoader {
  public:
   // Loads `path` and checks the files it names (rules_files, inventory_files).
@@ -31,6 +39,8 @@ class ConfigLoader {
                                  const std::string& base_dir);
   // The defaults of CONTRACT §2, with no integrations (serving without --config).
   static std::shared_ptr<const Config> Defaults();
+  // "HOST:PORT" (IPv4 or hostname) or "[IPv6]:PORT", port 0..65535: server.listen and --listen.
+  static std::optional<ListenAddress> ParseListenAddress(std::string_view text);
 };
 
 }  // namespace alarmgate
