@@ -11,8 +11,9 @@
 namespace alarmgate {
 namespace {
 
-// simdjson counts the document itself as a level: max_depth N accepts N-1 nested containers.
-constexpr size_t kSimdjsonDepth = kMaxJsonDepth + 1;
+// simdjson's own depth count differs by one depending on whether the innermost value is a scalar
+// or an empty container, so it only bounds the work; CheckDuplicateKeys enforces the exact limit.
+constexpr size_t kSimdjsonDepth = kMaxJsonDepth + 2;
 constexpr size_t kInitialCapacity = 64 * 1024;
 // Long keys are cut in messages so an error reply stays small.
 constexpr size_t kMaxKeyCodePointsInMessage = 64;
@@ -223,8 +224,8 @@ bool StrictJsonParser::HasTrailingData(const std::string& body) {
 }
 
 Status StrictJsonParser::CheckDuplicateKeys(simdjson::dom::element element, size_t depth) {
-  // simdjson already refused deeper documents; this only bounds the recursion if that ever changes.
-  if (depth > kMaxJsonDepth) return Status::InvalidArgument("JSON nesting deeper than 64 levels");
+  // `depth` counts the containers around this one: the 65th nested container is refused.
+  if (depth >= kMaxJsonDepth) return Status::InvalidArgument("JSON nesting deeper than 64 levels");
   // get_array/get_object with error codes: the conversion operators would throw.
   simdjson::dom::array array;
   if (!element.get_array().get(array)) {
