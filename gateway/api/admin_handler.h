@@ -1,0 +1,32 @@
+#pragma once
+// Operations endpoints (CONTRACT §1): /-/healthy, /-/ready, /metrics and /-/reload.
+
+#include <atomic>
+#include <functional>
+
+#include "core/status.h"
+#include "gateway/http/http_types.h"
+#include "metrics/metrics_exposer.h"
+
+namespace alarmgate {
+
+class AdminHandler {
+ public:
+  // `reload` re-reads config, rules and inventory and swaps them in only when all are valid.
+  AdminHandler(const MetricsExposer& metrics, const std::atomic<bool>& ready,
+               std::function<Status()> reload)
+      : metrics_(metrics), ready_(ready), reload_(std::move(reload)) {}
+
+  // Also answers POST (reading and ignoring the body): the benchmark's bare baseline.
+  void Healthy(HttpRequest& request, Reply reply);
+  void Ready(HttpRequest& request, Reply reply);
+  void Metrics(HttpRequest& request, Reply reply);
+  void Reload(HttpRequest& request, Reply reply);
+
+ private:
+  const MetricsExposer& metrics_;
+  const std::atomic<bool>& ready_;
+  std::function<Status()> reload_;
+};
+
+}  // namespace alarmgate

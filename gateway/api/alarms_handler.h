@@ -1,0 +1,20 @@
+#pragma once
+// GET /v1/alarms and GET /v1/alarms/{fingerprint} (CONTRACT §4.4): the tracked alarms.
+
+#include "gateway/http/http_types.h"
+#include "storage/alarm_store.h"
+
+namespace alarmgate {
+
+class AlarmsHandler {
+ public:
+  explicit AlarmsHandler(AlarmStore& alarms) : alarms_(alarms) {}
+
+  void List(HttpRequest& request, Reply reply);
+  void Get(HttpRequest& request, Reply reply);
+
+ private:
+  AlarmStore& alarms_;
+};
+
+}  // namespace alarmgate

@@ -1,0 +1,266 @@
+#include "gateway/application.h"
+
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/post.hpp>
+
+#include "core/logger.h"
+#include "core/version.h"
+#include "gateway/config/config_loader.h"
+#include "metrics/process_collector.h"
+#include "metrics/scrape_gauge.h"
+#include "storage/rocksdb/rocksdb_store.h"
+
+namespace alarmgate {
+namespace {
+
+constexpr auto kPurgeEvery = std::chrono::hours(1);
+constexpr auto kFirstPurgeAfter = std::chrono::seconds(30);
+
+std::string JoinProblems(const std::vector<ConfigProblem>& problems) {
+  std::string out;
+  for (const auto& p : problems) {
+    if (!out.empty()) out += " | ";
+    out += p.ToString();
+  }
+  return out;
+}
+
+ServerOptions ToServerOptions(const ServerConfig& s) {
+  ServerOptions o;
+  o.body_limit_bytes = s.body_limit_bytes;
+  o.header_limit_bytes = s.header_limit_bytes;
+  o.read_timeout_ms = s.read_timeout_ms;
+  o.idle_timeout_ms = s.idle_timeout_ms;
+  o.max_connections = s.max_connections;
+  o.shutdown_grace_ms = s.shutdown_grace_ms;
+  return o;
+}
+
+void LogIntegrations(const Config& config) {
+  if (config.integrations.empty()) {
+    LogInfo("no_integrations", {{"msg", "no integration is configured: ingestion answers 401"}});
+  }
+  for (const auto& i : config.integrations) {
+    LogInfo("integration", {{"name", i.name}, {"key", Redact(i.key)}, {"enabled", i.enabled}});
+  }
+}
+
+}  // namespace
+
+Application::Application(CliOptions options) : options_(std::move(options)) {}
+
+Application::~Application() { maintenance_.join(); }
+
+Application::Loaded Application::LoadConfig() const {
+  std::shared_ptr<const Config> base;
+  if (options_.config_file) {
+    LoadedConfig loaded = ConfigLoader::LoadFile(*options_.config_file);
+    if (!loaded.problems.empty()) return {nullptr, JoinProblems(loaded.problems)};
+    base = loaded.config;
+  } else {
+    base = ConfigLoader::Defaults();
+  }
+  auto config = std::make_shared<Config>(*base);
+  if (options_.listen) {
+    auto address = ConfigLoader::ParseListenAddress(*options_.listen);
+    if (!address) return {nullptr, "--listen must be HOST:PORT, got " + *options_.listen};
+    config->server.listen_host = address->host;
+    config->server.listen_port = address->port;
+  }
+  if (options_.data_dir) config->storage.data_dir = *options_.data_dir;
+  return {config, ""};
+}
+
+Status Application::Reload() {
+  std::lock_guard<std::mutex> lock(reload_mu_);
+  Loaded loaded = LoadConfig();
+  if (!loaded.config) {
+    reload_ok_->Set(0);
+    LogError("config_reload_failed", {{"problems", loaded.problems}});
+    return Status::InvalidArgument("config refused, the previous one keeps serving: " +
+                                   loaded.problems);
+  }
+  const auto old = config_->Get();
+  const Config& now = *loaded.config;
+  if (now.server.listen_host != old->server.listen_host ||
+      now.server.listen_port != old->server.listen_port || now.server.threads != old->server.threads ||
+      now.storage.data_dir != old->storage.data_dir ||
+      now.storage.durability != old->storage.durability) {
+    LogWarn("config_reload_partial",
+            {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
+  }
+  config_->Set(loaded.config);
+  server_->UpdateOptions(ToServerOptions(now.server));
+  Logger::Get().Configure(now.log.level, now.log.format);
+  reload_ok_->Set(1);
+  LogInfo("config_reloaded", {{"integrations", now.integrations.size()}});
+  LogIntegrations(now);
+  return Status::Ok();
+}
+
+void Application::AddRoutes() {
+  using std::placeholders::_1;
+  using std::placeholders::_2;
+  auto bind = [](auto* handler, auto method) {
+    return [handler, method](HttpRequest& req, Reply reply) { (handler->*method)(req, std::move(reply)); };
+  };
+  AdminHandler* admin = admin_handler_.get();
+  router_.Add("GET", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
+  router_.Add("HEAD", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
+  router_.Add("POST", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
+  router_.Add("GET", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
+  router_.Add("HEAD", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
+  router_.Add("GET", "/metrics", "metrics", bind(admin, &AdminHandler::Metrics));
+  router_.Add("POST", "/-/reload", "reload", auth_->Protect(bind(admin, &AdminHandler::Reload)));
+
+  router_.Add("POST", "/v1/event/huawei/custom/{integration_key}", "ingest_coc",
+              bind(ingest_handler_.get(), &IngestHandler::HandleCoc));
+
+  router_.Add("GET", "/v1/alarms", "alarms_list",
+              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::List)));
+  router_.Add("GET", "/v1/alarms/{fingerprint}", "alarms_get",
+              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::Get)));
+}
+
+void Application::WatchSignals() {
+  signals_.async_wait([this](const boost::system::error_code& ec, int signo) {
+    if (ec) return;
+    if (signo == SIGHUP) {
+      LogInfo("signal", {{"signal", "SIGHUP"}});
+      (void)Reload();  // problems are logged and counted by Reload
+      WatchSignals();
+      return;
+    }
+    LogInfo("signal", {{"signal", signo == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    Shutdown();
+  });
+}
+
+void Application::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  ready_.store(false);
+  purge_timer_.cancel();
+  server_->Shutdown([this] {
+    // Every request has been answered: what was acknowledged is committed; flush the rest.
+    committer_->Stop();
+    signals_.cancel();
+    ioc_.stop();
+  });
+}
+
+void Application::SchedulePurge(std::chrono::milliseconds delay) {
+  purge_timer_.expires_after(delay);
+  purge_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec || stopping_.load()) return;
+    boost::asio::post(maintenance_, [this] { Purge(); });
+    SchedulePurge(kPurgeEvery);
+  });
+}
+
+void Application::Purge() {
+  purger_->PurgeOnce(config_->Get()->storage.retention_days, [this](Result<size_t> deleted) {
+    if (!deleted.ok()) {
+      LogError("purge_failed", {{"error", deleted.status().message()}});
+      return;
+    }
+    if (*deleted > 0) LogInfo("purged", {{"alarms", *deleted}});
+    // A full batch means there may be more: go on without waiting an hour.
+    if (*deleted == AlarmPurger::kBatch && !stopping_.load()) {
+      boost::asio::post(maintenance_, [this] { Purge(); });
+    }
+  });
+}
+
+int Application::Run() {
+  Loaded loaded = LoadConfig();
+  if (!loaded.config) {
+    LogError("config_invalid", {{"problems", loaded.problems}});
+    return 1;
+  }
+  const Config& config = *loaded.config;
+  Logger::Get().Configure(config.log.level, config.log.format);
+  if (!options_.config_file) {
+    LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
+  }
+  config_ = std::make_unique<ConfigHolder>(loaded.config);
+
+  auto store = RocksDbStore::Open(config.storage.data_dir);
+  if (!store.ok()) {
+    LogError("storage_open_failed",
+             {{"data_dir", config.storage.data_dir}, {"error", store.status().message()}});
+    return 1;
+  }
+  store_ = std::move(*store);
+
+  registry_owner_ = std::make_shared<prometheus::Registry>();
+  registry_ = registry_owner_.get();
+  prometheus::BuildGauge()
+      .Name("alarmgate_build_info")
+      .Help("Build information; the value is always 1")
+      .Register(*registry_)
+      .Add({{"version", kVersion}})
+      .Set(1);
+  reload_ok_ = &prometheus::BuildGauge()
+                    .Name("alarmgate_config_last_reload_successful")
+                    .Help("1 if the last configuration load succeeded")
+                    .Register(*registry_)
+                    .Add({});
+  reload_ok_->Set(1);
+  exposer_.Add(registry_owner_);
+  exposer_.Add(std::make_shared<ProcessCollector>());
+  exposer_.Add(std::make_shared<ScrapeGauge>(
+      "alarmgate_storage_bytes", "Approximate bytes of storage on disk",
+      [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
+
+  committer_ = std::make_unique<GroupCommitter>(*store_, config.storage.durability, *registry_);
+  ingest_ = std::make_unique<IngestService>(*store_, *committer_, rules_, clock_, *registry_);
+  if (Status s = ingest_->LoadGauges(); !s.ok()) {
+    LogError("storage_read_failed", {{"error", s.message()}});
+    return 1;
+  }
+  limiter_ = std::make_unique<RateLimiter>(clock_);
+  purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
+
+  auth_ = std::make_unique<ManagementAuth>(*config_);
+  ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_);
+  alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
+  admin_handler_ = std::make_unique<AdminHandler>(exposer_, ready_, [this] { return Reload(); });
+  AddRoutes();
+
+  server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
+  auto port = server_->Listen(config.server.listen_host, config.server.listen_port);
+  if (!port.ok()) {
+    LogError("listen_failed", {{"address", config.server.listen_host},
+                               {"port", config.server.listen_port},
+                               {"error", port.status().message()}});
+    committer_->Stop();
+    return 1;
+  }
+  LogIntegrations(config);
+
+  signals_.add(SIGTERM);
+  signals_.add(SIGINT);
+  signals_.add(SIGHUP);
+  WatchSignals();
+  SchedulePurge(kFirstPurgeAfter);
+  ready_.store(true);
+
+  const int threads = config.server.threads > 0
+                          ? config.server.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
+  ioc_.run();
+  for (auto& t : pool) t.join();
+
+  maintenance_.join();
+  committer_->Stop();
+  store_.reset();  // closes RocksDB cleanly
+  LogInfo("stopped");
+  return 0;
+}
+
+}  // namespace alarmgate

@@ -1,0 +1,90 @@
+#pragma once
+// Wires the process together: config, storage, the ingest pipeline, the HTTP server, signals,
+// reload and graceful shutdown (CONTRACT §1).
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+
+#include "alarms/alarm_purger.h"
+#include "alarms/ingest_service.h"
+#include "alarms/rate_limiter.h"
+#include "core/clock.h"
+#include "gateway/api/admin_handler.h"
+#include "gateway/api/alarms_handler.h"
+#include "gateway/api/ingest_handler.h"
+#include "gateway/api/management_auth.h"
+#include "gateway/cli.h"
+#include "gateway/config/config_holder.h"
+#include "gateway/http/http_server.h"
+#include "gateway/http/router.h"
+#include "metrics/metrics_exposer.h"
+#include "rules/rule_engine.h"
+#include "storage/group_committer.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class Application {
+ public:
+  explicit Application(CliOptions options);
+  ~Application();
+
+  // Serves until SIGTERM/SIGINT; returns the process exit code.
+  int Run();
+
+ private:
+  // Loads the config file (or the defaults) with the command-line overrides applied.
+  struct Loaded {
+    std::shared_ptr<const Config> config;
+    std::string problems;  // joined with " | "; empty when the config is usable
+  };
+  Loaded LoadConfig() const;
+  Status Reload();
+  void AddRoutes();
+  void WatchSignals();
+  void SchedulePurge(std::chrono::milliseconds delay);
+  void Purge();
+  void Shutdown();
+
+  const CliOptions options_;
+  SystemClock clock_;
+  std::unique_ptr<ConfigHolder> config_;
+  std::mutex reload_mu_;
+  std::atomic<bool> ready_{false};
+
+  prometheus::Registry* registry_ = nullptr;
+  std::shared_ptr<prometheus::Registry> registry_owner_;
+  prometheus::Gauge* reload_ok_ = nullptr;
+  MetricsExposer exposer_;
+
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<GroupCommitter> committer_;
+  RuleEngine rules_;
+  std::unique_ptr<IngestService> ingest_;
+  std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<AlarmPurger> purger_;
+
+  std::unique_ptr<ManagementAuth> auth_;
+  std::unique_ptr<IngestHandler> ingest_handler_;
+  std::unique_ptr<AlarmsHandler> alarms_handler_;
+  std::unique_ptr<AdminHandler> admin_handler_;
+  Router router_;
+
+  boost::asio::io_context ioc_;
+  std::unique_ptr<HttpServer> server_;
+  boost::asio::signal_set signals_{ioc_};
+  boost::asio::steady_timer purge_timer_{ioc_};
+  boost::asio::thread_pool maintenance_{1};  // slow scans stay off the I/O threads
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace alarmgate
