@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Ingestion benchmark: wrk posting COC alarms (a new alarmId per request) to alarmgate, in
+# durability `process` and `machine`, against the bare baseline POST /-/healthy with the same body.
+# Usage: tests/bench/ingest_bench.sh [path/to/alarmgate] [duration_s] [connections] [wrk_threads]
+# 127.0.0.1 only; every process it starts is killed on exit.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+bin="${1:-}"
+duration="${2:-10}"
+connections="${3:-64}"
+wrk_threads="${4:-1}"
+
+if [[ -z "$bin" ]]; then
+  # The most recently built binary under build*/.
+  bin="$(ls -t "$repo"/build*/gateway/alarmgate 2>/dev/null | head -n1 || true)"
+fi
+if [[ -z "$bin" || ! -x "$bin" ]]; then
+  echo "alarmgate binary not found: build it first (cmake --build build --target alarmgate) or pass its path" >&2
+  exit 2
+fi
+command -v wrk >/dev/null || { echo "wrk not installed (apt-get install wrk)" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl not installed" >&2; exit 2; }
+
+work="$(mktemp -d /tmp/alarmgate-bench-XXXXXX)"
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+key="bench-key-$(date +%s)"
+port=""
+
+# start_server DURABILITY: starts alarmgate on a free port with a fresh data dir; sets pid and port.
+start_server() {
+  local durability="$1" dir="$work/$1"
+  mkdir -p "$dir/data"
+  cat >"$dir/alarmgate.yaml" <<YAML
+server:
+  listen: 127.0.0.1:0
+storage:
+  data_dir: "$dir/data"
+  durability: $durability
+integrations:
+  - key: "$key"
+    name: bench
+    format: coc
+    rate_limit_per_s: 0
+rules_files: []
+inventory_files: []
+log:
+  level: info  # the port is read from the event=listening line
+YAML
+  "$bin" --config "$dir/alarmgate.yaml" --listen 127.0.0.1:0 --data-dir "$dir/data" \
+    2>"$dir/stderr.log" >/dev/null &
+  pid=$!
+  port=""
+  for _ in $(seq 100); do
+    port="$(grep -o 'event=listening.*' "$dir/stderr.log" 2>/dev/null | grep -o 'port="\?[0-9]*' | grep -o '[0-9]*$' | tail -n1 || true)"
+    [[ -n "$port" ]] && break
+    kill -0 "$pid" 2>/dev/null || { echo "alarmgate exited:" >&2; cat "$dir/stderr.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "no event=listening port=N in the log" >&2; cat "$dir/stderr.log" >&2; exit 1; }
+  for _ in $(seq 100); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/-/ready")" == 200 ]] && return 0
+    sleep 0.1
+  done
+  echo "alarmgate not ready" >&2
+  exit 1
+}
+
+stop_server() {
+  kill -TERM "$pid"
+  for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then echo "alarmgate did not stop on SIGTERM" >&2; kill -KILL "$pid"; fi
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+# to_ms VALUE: wrk latency ("812.33us", "1.20ms", "1.01s") in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+    else printf "%s", v }'
+}
+
+# run_wrk NAME PATH: runs the load, records req/s, p50, p99 and non-2xx in results.
+declare -A rps p50 p99 errs
+run_wrk() {
+  local name="$1" path="$2" out
+  out="$(timeout $((duration + 30)) wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency \
+    -s "$here/ingest.lua" "http://127.0.0.1:$port$path")"
+  echo "$out" >"$work/wrk-$name.txt"
+  rps[$name]="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+  p50[$name]="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+  p99[$name]="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+  errs[$name]="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")"
+  errs[$name]="${errs[$name]:-0}"
+  local socket_errors
+  socket_errors="$(grep 'Socket errors' <<<"$out" || true)"
+  [[ -n "$socket_errors" ]] && errs[$name]="${errs[$name]} ($socket_errors)"
+  return 0
+}
+
+echo "alarmgate: $bin"
+echo "load: wrk -t$wrk_threads -c$connections -d${duration}s, $(nproc) cores shared by wrk and alarmgate"
+
+start_server process
+run_wrk bare "/-/healthy"
+run_wrk process "/v1/event/huawei/custom/$key"
+stop_server
+start_server machine
+run_wrk machine "/v1/event/huawei/custom/$key"
+stop_server
+
+printf '\n%-10s %12s %10s %10s %12s %s\n' "target" "req/s" "p50 ms" "p99 ms" "vs bare" "non-2xx"
+for name in bare process machine; do
+  ratio="$(awk -v a="${rps[$name]}" -v b="${rps[bare]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+  printf '%-10s %12s %10s %10s %12s %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "$ratio" "${errs[$name]}"
+done
