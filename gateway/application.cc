@@ -102,8 +102,6 @@ Status Application::Reload() {
 }
 
 void Application::AddRoutes() {
-  using std::placeholders::_1;
-  using std::placeholders::_2;
   auto bind = [](auto* handler, auto method) {
     return [handler, method](HttpRequest& req, Reply reply) { (handler->*method)(req, std::move(reply)); };
   };
@@ -123,6 +121,18 @@ void Application::AddRoutes() {
               auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::List)));
   router_.Add("GET", "/v1/alarms/{fingerprint}", "alarms_get",
               auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::Get)));
+
+  IncidentsHandler* incidents = incidents_handler_.get();
+  router_.Add("POST", "/v1/external/incident/create", "incident_create",
+              auth_->Protect(bind(incidents, &IncidentsHandler::Create)));
+  router_.Add("POST", "/v1/external/incident/handle", "incident_handle",
+              auth_->Protect(bind(incidents, &IncidentsHandler::Handle)));
+  router_.Add("GET", "/v1/external/incident/{incident_num}", "incident_get",
+              auth_->Protect(bind(incidents, &IncidentsHandler::Get)));
+  router_.Add("GET", "/v1/external/incident/{incident_num}/timeline", "incident_timeline",
+              auth_->Protect(bind(incidents, &IncidentsHandler::Timeline)));
+  router_.Add("GET", "/v1/external/incidents", "incidents_list",
+              auth_->Protect(bind(incidents, &IncidentsHandler::List)));
 }
 
 void Application::WatchSignals() {
@@ -221,12 +231,18 @@ int Application::Run() {
     LogError("storage_read_failed", {{"error", s.message()}});
     return 1;
   }
+  incidents_ = std::make_unique<IncidentService>(*store_, *committer_, clock_, *registry_);
+  if (Status s = incidents_->LoadGauges(); !s.ok()) {
+    LogError("storage_read_failed", {{"error", s.message()}});
+    return 1;
+  }
   limiter_ = std::make_unique<RateLimiter>(clock_);
   purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
 
   auth_ = std::make_unique<ManagementAuth>(*config_);
   ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_);
   alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
+  incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
   admin_handler_ = std::make_unique<AdminHandler>(exposer_, ready_, [this] { return Reload(); });
   AddRoutes();
 

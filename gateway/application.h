@@ -20,12 +20,14 @@
 #include "core/clock.h"
 #include "gateway/api/admin_handler.h"
 #include "gateway/api/alarms_handler.h"
+#include "gateway/api/incidents_handler.h"
 #include "gateway/api/ingest_handler.h"
 #include "gateway/api/management_auth.h"
 #include "gateway/cli.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_server.h"
 #include "gateway/http/router.h"
+#include "incidents/incident_service.h"
 #include "metrics/metrics_exposer.h"
 #include "rules/rule_engine.h"
 #include "storage/group_committer.h"
@@ -70,12 +72,14 @@ class Application {
   std::unique_ptr<GroupCommitter> committer_;
   RuleEngine rules_;
   std::unique_ptr<IngestService> ingest_;
+  std::unique_ptr<IncidentService> incidents_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<AlarmPurger> purger_;
 
   std::unique_ptr<ManagementAuth> auth_;
   std::unique_ptr<IngestHandler> ingest_handler_;
   std::unique_ptr<AlarmsHandler> alarms_handler_;
+  std::unique_ptr<IncidentsHandler> incidents_handler_;
   std::unique_ptr<AdminHandler> admin_handler_;
   Router router_;
 

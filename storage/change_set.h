@@ -6,7 +6,12 @@
 #include <optional>
 #include <string>
 
+#include <utility>
+#include <vector>
+
 #include "alarms/alarm_record.h"
+#include "incidents/incident.h"
+#include "incidents/timeline_entry.h"
 
 namespace alarmgate {
 
@@ -18,18 +23,40 @@ class ChangeSet {
   }
   void DeleteAlarm(const std::string& fingerprint) { alarms_[fingerprint] = std::nullopt; }
 
+  // The store keeps the incident's secondary indexes and its group's open-incident entry in
+  // step with the record itself.
+  void PutIncident(Incident incident) {
+    std::string key = incident.incident_num;
+    incidents_[std::move(key)] = std::move(incident);
+  }
+  void AppendTimeline(std::string incident_num, TimelineEntry entry) {
+    timeline_.emplace_back(std::move(incident_num), std::move(entry));
+  }
+  void SetIncidentSequence(uint64_t sequence) { incident_sequence_ = sequence; }
+
   // nullopt value = delete.
   const std::map<std::string, std::optional<AlarmRecord>>& alarms() const { return alarms_; }
+  const std::map<std::string, Incident>& incidents() const { return incidents_; }
+  const std::vector<std::pair<std::string, TimelineEntry>>& timeline() const { return timeline_; }
+  std::optional<uint64_t> incident_sequence() const { return incident_sequence_; }
 
-  // Applies `other` on top of this one (later writes win).
+  // Applies `other` on top of this one (later writes win; timeline entries accumulate).
   void Merge(ChangeSet&& other) {
     for (auto& [k, v] : other.alarms_) alarms_[k] = std::move(v);
+    for (auto& [k, v] : other.incidents_) incidents_[k] = std::move(v);
+    for (auto& e : other.timeline_) timeline_.push_back(std::move(e));
+    if (other.incident_sequence_) incident_sequence_ = other.incident_sequence_;
   }
-  bool empty() const { return alarms_.empty(); }
-  void clear() { alarms_.clear(); }
+  bool empty() const {
+    return alarms_.empty() && incidents_.empty() && timeline_.empty() && !incident_sequence_;
+  }
+  void clear() { *this = ChangeSet(); }
 
  private:
   std::map<std::string, std::optional<AlarmRecord>> alarms_;
+  std::map<std::string, Incident> incidents_;
+  std::vector<std::pair<std::string, TimelineEntry>> timeline_;
+  std::optional<uint64_t> incident_sequence_;
 };
 
 }  // namespace alarmgate

@@ -8,6 +8,7 @@
 #include "storage/alarm_store.h"
 #include "storage/change_set.h"
 #include "storage/durability.h"
+#include "storage/incident_store.h"
 
 namespace alarmgate {
 
@@ -15,6 +16,7 @@ class Store {
  public:
   virtual ~Store() = default;
   virtual AlarmStore& alarms() = 0;
+  virtual IncidentStore& incidents() = 0;
   // All of `changes` or nothing. With Durability::kMachine, returns only after fsync.
   // Unavailable when the disk refuses the write (full, I/O error).
   virtual Status Commit(const ChangeSet& changes, Durability durability) = 0;

@@ -21,6 +21,16 @@ class Transaction {
   void PutAlarm(AlarmRecord record) { changes_.PutAlarm(std::move(record)); }
   void DeleteAlarm(const std::string& fingerprint) { changes_.DeleteAlarm(fingerprint); }
 
+  Result<std::optional<Incident>> GetIncident(std::string_view incident_num);
+  // The open incident of a rule group, seeing incidents staged in this group commit.
+  Result<std::optional<std::string>> FindOpenIncidentByGroup(std::string_view group_key);
+  // Reserves the next incident sequence number (staged: committed with the rest or not at all).
+  Result<uint64_t> AllocateIncidentSequence();
+  void PutIncident(Incident incident) { changes_.PutIncident(std::move(incident)); }
+  void AppendTimeline(std::string incident_num, TimelineEntry entry) {
+    changes_.AppendTimeline(std::move(incident_num), std::move(entry));
+  }
+
   ChangeSet& changes() { return changes_; }
 
  private:

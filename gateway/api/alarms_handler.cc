@@ -1,9 +1,8 @@
 #include "gateway/api/alarms_handler.h"
 
-#include <charconv>
-
 #include "core/json_writer.h"
 #include "gateway/api/envelope.h"
+#include "gateway/api/query_reader.h"
 
 namespace alarmgate {
 namespace {
@@ -32,36 +31,14 @@ void WriteAlarm(const AlarmRecord& r, JsonWriter& w) {
   w.EndObject();
 }
 
-// Reads the query into an AlarmQuery; every problem is reported at once.
 Result<AlarmQuery> ParseQuery(const HttpRequest& request) {
+  QueryReader reader(request);
   AlarmQuery q;
-  q.limit = kDefaultLimit;
-  std::string problems;
-  auto add = [&problems](const std::string& p) {
-    if (!problems.empty()) problems += " | ";
-    problems += p;
-  };
-  if (auto status = request.QueryParam("status")) {
-    if (auto s = ParseAlarmStatus(*status)) {
-      q.status = *s;
-    } else {
-      add("status must be one of alarm, ok");
-    }
-  }
-  if (auto integration = request.QueryParam("integration"); integration && !integration->empty()) {
-    q.integration = *integration;
-  }
-  if (auto limit = request.QueryParam("limit")) {
-    size_t n = 0;
-    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > kMaxLimit) {
-      add("limit must be an integer between 1 and " + std::to_string(kMaxLimit));
-    } else {
-      q.limit = n;
-    }
-  }
-  if (auto marker = request.QueryParam("marker")) q.marker = *marker;
-  if (!problems.empty()) return Status::InvalidArgument(problems);
+  q.status = reader.Enum("status", ParseAlarmStatus, "alarm, ok");
+  q.integration = reader.String("integration");
+  q.limit = reader.Limit(kDefaultLimit, kMaxLimit);
+  q.marker = reader.String("marker").value_or("");
+  RETURN_IF_ERROR(reader.status());
   return q;
 }
 

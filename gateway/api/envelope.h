@@ -22,4 +22,9 @@ HttpResponse CocEnvelope(int http_status, std::string_view code, std::string_vie
 // A failed Status in the COC envelope, with the HTTP status and error code its StatusCode means.
 HttpResponse CocError(const Status& status);
 
+// The incident family (seed 003 §4.4.1): {"provider_code":"049","error_code":"GOM.00000000",
+// "error_msg":null,"data":<data_json>} on success; GOM.000004xx/5xx codes on failure.
+HttpResponse GomSuccess(std::string_view data_json);
+HttpResponse GomError(const Status& status);
+
 }  // namespace alarmgate

@@ -21,6 +21,7 @@ Status MemoryStore::Commit(const ChangeSet& changes, Durability /*durability*/) 
       alarms_.erase(key);
     }
   }
+  incidents_.ApplyLocked(changes);
   ++successful_commits_;
   return Status::Ok();
 }
@@ -32,7 +33,7 @@ uint64_t MemoryStore::ApproximateBytes() {
     bytes += key.size() + sizeof(AlarmRecord) + r.integration.size() + r.alarm_id.size() +
              r.last_event_json.size();
   }
-  return bytes;
+  return bytes + incidents_.ApproximateBytesLocked();
 }
 
 void MemoryStore::FailNextCommits(int n) {

@@ -8,18 +8,20 @@
 #include <string>
 
 #include "storage/alarm_store.h"
+#include "storage/memory/memory_incident_store.h"
 #include "storage/store.h"
 
 namespace alarmgate {
 
 class MemoryStore final : public Store, private AlarmStore {
  public:
-  MemoryStore() = default;
+  MemoryStore() : incidents_(mu_) {}
   MemoryStore(const MemoryStore&) = delete;
   MemoryStore& operator=(const MemoryStore&) = delete;
 
   // Store
   AlarmStore& alarms() override { return *this; }
+  IncidentStore& incidents() override { return incidents_; }
   Status Commit(const ChangeSet& changes, Durability durability) override;
   uint64_t ApproximateBytes() override;
 
@@ -37,6 +39,7 @@ class MemoryStore final : public Store, private AlarmStore {
 
   mutable std::mutex mu_;
   std::map<std::string, AlarmRecord, std::less<>> alarms_;
+  MemoryIncidentStore incidents_;  // shares mu_
   int fail_next_commits_ = 0;
   int64_t successful_commits_ = 0;
 };

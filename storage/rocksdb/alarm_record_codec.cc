@@ -9,12 +9,12 @@
 #include <optional>
 
 #include "core/json_writer.h"
+#include "storage/rocksdb/json_field_reader.h"
 
 namespace alarmgate {
 namespace {
 
 // Field names on disk; short but readable.
-constexpr std::string_view kVersionKey = "v";
 constexpr std::string_view kIntegration = "integration";
 constexpr std::string_view kAlarmId = "alarm_id";
 constexpr std::string_view kStatus = "status";
@@ -28,64 +28,12 @@ constexpr std::string_view kLastTransitionAt = "last_transition_at_ms";
 constexpr std::string_view kIncidentNum = "incident_num";
 constexpr std::string_view kLastEvent = "last_event";
 
-// Reads the fields of one decoded object and keeps the first error, naming the key and field.
-class FieldReader {
- public:
-  FieldReader(std::string_view key, simdjson::dom::object obj) : key_(key), obj_(obj) {}
-
-  std::string String(std::string_view field) {
-    std::string_view v;
-    if (Fail(obj_[field].get_string().get(v), field)) return {};
-    return std::string(v);
-  }
-  int64_t Int(std::string_view field) {
-    int64_t v = 0;
-    if (Fail(obj_[field].get_int64().get(v), field)) return 0;
-    return v;
-  }
-  std::optional<std::string> NullableString(std::string_view field) {
-    simdjson::dom::element e;
-    if (Fail(obj_[field].get(e), field)) return std::nullopt;
-    if (e.is_null()) return std::nullopt;
-    std::string_view v;
-    if (Fail(e.get_string().get(v), field)) return std::nullopt;
-    return std::string(v);
-  }
-  // The embedded event, re-serialized minified; null reads as "".
-  std::string RawJson(std::string_view field) {
-    simdjson::dom::element e;
-    if (Fail(obj_[field].get(e), field)) return {};
-    if (e.is_null()) return {};
-    return simdjson::minify(e);
-  }
-  void Invalid(std::string_view field, std::string_view why) {
-    if (status_.ok()) status_ = Error(field, why);
-  }
-
-  const Status& status() const { return status_; }
-
- private:
-  bool Fail(simdjson::error_code err, std::string_view field) {
-    if (err == simdjson::SUCCESS) return false;
-    if (status_.ok()) status_ = Error(field, simdjson::error_message(err));
-    return true;
-  }
-  Status Error(std::string_view field, std::string_view why) const {
-    return Status::Internal("alarm record '" + std::string(key_) + "': field " +
-                            std::string(field) + ": " + std::string(why));
-  }
-
-  std::string_view key_;
-  simdjson::dom::object obj_;
-  Status status_;
-};
-
 }  // namespace
 
 std::string AlarmRecordCodec::Encode(const AlarmRecord& r) {
   JsonWriter w;
   w.BeginObject();
-  w.Key(kVersionKey).Int(kVersion);
+  w.Key(JsonFieldReader::kVersionField).Int(kVersion);
   w.Key(kIntegration).String(r.integration);
   w.Key(kAlarmId).String(r.alarm_id);
   w.Key(kStatus).String(ToString(r.status));
@@ -115,23 +63,8 @@ std::string AlarmRecordCodec::Encode(const AlarmRecord& r) {
 Result<AlarmRecord> AlarmRecordCodec::Decode(std::string_view key, std::string_view value) {
   // One parser per thread: records are decoded on the writer thread and on the I/O threads.
   thread_local simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (auto err = parser.parse(value.data(), value.size()).get(doc); err != simdjson::SUCCESS) {
-    return Status::Internal("alarm record '" + std::string(key) +
-                            "' is not valid JSON: " + simdjson::error_message(err));
-  }
-  simdjson::dom::object obj;
-  if (doc.get_object().get(obj) != simdjson::SUCCESS) {
-    return Status::Internal("alarm record '" + std::string(key) + "' is not a JSON object");
-  }
-
-  FieldReader f(key, obj);
-  const int64_t version = f.Int(kVersionKey);
-  if (!f.status().ok()) return f.status();
-  if (version != kVersion) {
-    return Status::Internal("alarm record '" + std::string(key) + "' has unsupported version " +
-                            std::to_string(version));
-  }
+  ASSIGN_OR_RETURN(JsonFieldReader f,
+                   JsonFieldReader::Open(parser, "alarm record", key, value, kVersion));
 
   AlarmRecord r;
   r.fingerprint = std::string(key);

@@ -21,8 +21,22 @@
 namespace alarmgate {
 namespace {
 
+// The column families, in the order Open passes them (the constructor indexes them so).
 constexpr char kAlarmsCf[] = "alarms";
 constexpr char kMetaCf[] = "meta";
+constexpr char kIncidentsCf[] = "incidents";
+constexpr char kIncidentIndexCf[] = "incident_index";
+constexpr char kTimelineCf[] = "timeline";
+constexpr char kIncidentGroupsCf[] = "incident_groups";
+enum CfIndex {
+  kDefaultIdx,
+  kAlarmsIdx,
+  kMetaIdx,
+  kIncidentsIdx,
+  kIndexIdx,
+  kTimelineIdx,
+  kGroupsIdx
+};
 constexpr char kSchemaVersionKey[] = "schema_version";
 
 rocksdb::DBOptions MakeDbOptions() {
@@ -63,7 +77,15 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& dir)
 
   // RocksDB refuses to open without every existing column family, so open unknown ones too: the
   // schema check then gives the clear error for a database written by a later build.
-  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kAlarmsCf, kMetaCf};
+  // Column families added since a database was created are created on open
+  // (create_missing_column_families): the layout only grows, so the schema version stays.
+  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName,
+                                    kAlarmsCf,
+                                    kMetaCf,
+                                    kIncidentsCf,
+                                    kIncidentIndexCf,
+                                    kTimelineCf,
+                                    kIncidentGroupsCf};
   std::vector<std::string> existing;
   if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
     for (auto& name : existing) {
@@ -78,21 +100,25 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& dir)
   RETURN_IF_ERROR(FromRocksDb(rocksdb::DB::Open(db_options, dir, descriptors, &handles, &db),
                               "open storage in " + dir));
   // Handles come back in the order of `descriptors`.
-  std::unique_ptr<RocksDbStore> store(new RocksDbStore(dir, db, handles, handles[1], handles[2]));
+  std::unique_ptr<RocksDbStore> store(new RocksDbStore(dir, db, std::move(handles)));
   RETURN_IF_ERROR(store->CheckSchemaVersion());
   return Result<std::unique_ptr<RocksDbStore>>(std::move(store));
 }
 
 RocksDbStore::RocksDbStore(std::string dir, rocksdb::DB* db,
-                           std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                           rocksdb::ColumnFamilyHandle* alarms_cf,
-                           rocksdb::ColumnFamilyHandle* meta_cf)
+                           std::vector<rocksdb::ColumnFamilyHandle*> handles)
     : dir_(std::move(dir)),
       db_(db),
       handles_(std::move(handles)),
-      alarms_cf_(alarms_cf),
-      meta_cf_(meta_cf),
-      alarms_(db, alarms_cf) {}
+      alarms_cf_(handles_[kAlarmsIdx]),
+      meta_cf_(handles_[kMetaIdx]),
+      incidents_cf_(handles_[kIncidentsIdx]),
+      alarms_(db, alarms_cf_),
+      incidents_(db, {.incidents = handles_[kIncidentsIdx],
+                      .index = handles_[kIndexIdx],
+                      .timeline = handles_[kTimelineIdx],
+                      .groups = handles_[kGroupsIdx],
+                      .meta = meta_cf_}) {}
 
 RocksDbStore::~RocksDbStore() {
   // Errors here cannot be reported anywhere useful; the WAL is replayed on the next open anyway.
@@ -113,12 +139,14 @@ Status RocksDbStore::CheckSchemaVersion() {
   if (!s.IsNotFound()) return FromRocksDb(s, "read schema version in " + dir_);
 
   // No version: only a brand-new database may be stamped with ours.
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), alarms_cf_));
-  it->SeekToFirst();
-  if (it->Valid()) {
-    return Status::Conflict("storage in " + dir_ + " holds data but no schema version");
+  for (rocksdb::ColumnFamilyHandle* cf : {alarms_cf_, incidents_cf_}) {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf));
+    it->SeekToFirst();
+    if (it->Valid()) {
+      return Status::Conflict("storage in " + dir_ + " holds data but no schema version");
+    }
+    RETURN_IF_ERROR(FromRocksDb(it->status(), "scan storage in " + dir_));
   }
-  RETURN_IF_ERROR(FromRocksDb(it->status(), "scan storage in " + dir_));
   rocksdb::WriteOptions sync;
   sync.sync = true;
   return FromRocksDb(db_->Put(sync, meta_cf_, kSchemaVersionKey, std::to_string(kSchemaVersion)),
@@ -127,6 +155,7 @@ Status RocksDbStore::CheckSchemaVersion() {
 
 Status RocksDbStore::Commit(const ChangeSet& changes, Durability durability) {
   if (changes.empty()) return Status::Ok();
+  std::lock_guard<std::mutex> lock(commit_mu_);
   rocksdb::WriteBatch batch;
   for (const auto& [fingerprint, record] : changes.alarms()) {
     rocksdb::Status s = record
@@ -134,6 +163,7 @@ Status RocksDbStore::Commit(const ChangeSet& changes, Durability durability) {
                             : batch.Delete(alarms_cf_, fingerprint);
     RETURN_IF_ERROR(FromRocksDb(s, "stage write"));
   }
+  RETURN_IF_ERROR(incidents_.Stage(changes, batch));
   rocksdb::WriteOptions options;
   options.disableWAL = false;  // the WAL is what makes `process` durability survive kill -9
   options.sync = durability == Durability::kMachine;

@@ -1,14 +1,17 @@
 #pragma once
-// The production Store: one RocksDB database under the data dir, one column family per aggregate
-// (`alarms`) plus `meta` (schema version). Each Commit is one WriteBatch; the WAL is always on.
+// The production Store: one RocksDB database under the data dir, column families per aggregate
+// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`) plus `meta` (schema
+// version, sequences). Each Commit is one WriteBatch; the WAL is always on.
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "storage/rocksdb/rocksdb_alarm_store.h"
+#include "storage/rocksdb/rocksdb_incident_store.h"
 #include "storage/store.h"
 
 namespace rocksdb {
@@ -32,14 +35,15 @@ class RocksDbStore final : public Store {
   RocksDbStore& operator=(const RocksDbStore&) = delete;
 
   AlarmStore& alarms() override { return alarms_; }
+  IncidentStore& incidents() override { return incidents_; }
   // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
   Status Commit(const ChangeSet& changes, Durability durability) override;
   // Live SST files plus memtables, over all column families.
   uint64_t ApproximateBytes() override;
 
  private:
-  RocksDbStore(std::string dir, rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
-               rocksdb::ColumnFamilyHandle* alarms_cf, rocksdb::ColumnFamilyHandle* meta_cf);
+  // `handles` in the order of Open's column family names.
+  RocksDbStore(std::string dir, rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
   Status CheckSchemaVersion();
 
   const std::string dir_;
@@ -47,7 +51,12 @@ class RocksDbStore final : public Store {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; all open column families
   rocksdb::ColumnFamilyHandle* alarms_cf_;
   rocksdb::ColumnFamilyHandle* meta_cf_;
+  rocksdb::ColumnFamilyHandle* incidents_cf_;
   RocksDbAlarmStore alarms_;
+  RocksDbIncidentStore incidents_;
+  // Staging reads the current state (previous index keys, group entries, sequences): commits
+  // must not interleave. The group committer is the one caller in production, so it is free.
+  std::mutex commit_mu_;
 };
 
 }  // namespace alarmgate

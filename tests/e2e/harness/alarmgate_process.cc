@@ -1,11 +1,11 @@
-// Process control for e2e tests through posix_spawn and waitpid; every wait has a deadline and
+// Process control for e2e tests through fork/exec and waitpid; every wait has a deadline and
 // is a poll of the real condition (exit status, a log line, an HTTP answer).
 
 #include "tests/e2e/harness/alarmgate_process.h"
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,20 +43,24 @@ int DecodeStatus(int status) {
 // Spawns `args` with stdin from /dev/null and stdout/stderr to files; -1 on failure.
 pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
             const std::string& err_path) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
+  // fork + exec rather than posix_spawn: the child asks to be killed when the test process dies,
+  // so a test killed by ctest's timeout never leaves a server behind. Only async-signal-safe
+  // calls happen between fork and exec.
+  const pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid != 0) return pid;  // the parent, or -1
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
+  int in = open("/dev/null", O_RDONLY);
+  int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) {
+    _exit(127);
+  }
+  execve(argv[0], argv.data(), environ);
+  _exit(127);
 }
 
 // Polls waitpid until the child exits or the deadline passes.

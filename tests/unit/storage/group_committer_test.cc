@@ -338,5 +338,26 @@ TEST_F(GroupCommitterTest, ObservesWriteTimeAndGroupSize) {
   EXPECT_DOUBLE_EQ(write_seconds->bucket.front().upper_bound, 0.0001);
 }
 
+// Jobs of one group allocate incident numbers one after another: consecutive, none reused, and a
+// failed job's allocation given to the next job (it was never written).
+TEST_F(GroupCommitterTest, JobsOfOneGroupAllocateConsecutiveIncidentSequences) {
+  ChangeSet seed;
+  seed.SetIncidentSequence(41);
+  ASSERT_TRUE(store_.Commit(seed, Durability::kProcess).ok());
+  StartGated();
+  std::vector<uint64_t> allocated(3, 0);
+  for (int i = 0; i < 3; ++i) {
+    committer_->Submit({[&, i](Transaction& txn) {
+                          ASSIGN_OR_RETURN(allocated[i], txn.AllocateIncidentSequence());
+                          return i == 1 ? Status::InvalidArgument("rejected") : Status::Ok();
+                        },
+                        log_.Callback(i)});
+  }
+  gate_.Release();
+  ASSERT_TRUE(log_.WaitFor(4));
+  EXPECT_THAT(allocated, ElementsAre(42, 43, 43));
+  EXPECT_EQ(*store_.incidents().LastSequence(), 43u);
+}
+
 }  // namespace
 }  // namespace alarmgate

@@ -14,39 +14,22 @@
 
 #include "storage/memory/memory_store.h"
 #include "storage/rocksdb/rocksdb_store.h"
+#include "tests/unit/storage/raw_rocksdb.h"
 #include "tests/unit/storage/storage_test_util.h"
+#include "tests/unit/storage/store_test_envs.h"
 
 namespace alarmgate {
 namespace {
 
+using ::alarmgate::testing::EnvNames;
+using ::alarmgate::testing::Envs;
 using ::alarmgate::testing::MakeRecord;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Tie;
+using ::alarmgate::testing::WithRawDb;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-class MemoryEnv {
- public:
-  Store& store() { return store_; }
-
- private:
-  MemoryStore store_;
-};
-
-class RocksDbEnv {
- public:
-  RocksDbEnv() {
-    auto opened = RocksDbStore::Open(dir_.sub("db"));
-    EXPECT_TRUE(opened.ok()) << opened.status().message();
-    if (opened.ok()) store_ = std::move(opened).value();
-  }
-  Store& store() { return *store_; }
-
- private:
-  TempDir dir_;
-  std::unique_ptr<RocksDbStore> store_;
-};
 
 std::vector<std::string> Fingerprints(const std::vector<AlarmRecord>& records) {
   std::vector<std::string> out;
@@ -78,15 +61,6 @@ class StoreContractTest : public ::testing::Test {
   Env env_;
 };
 
-class EnvNames {
- public:
-  template <typename T>
-  static std::string GetName(int) {
-    return std::is_same_v<T, MemoryEnv> ? "Memory" : "RocksDb";
-  }
-};
-
-using Envs = ::testing::Types<MemoryEnv, RocksDbEnv>;
 TYPED_TEST_SUITE(StoreContractTest, Envs, EnvNames);
 
 TYPED_TEST(StoreContractTest, GetOfUnknownFingerprintIsNullopt) {
@@ -311,17 +285,10 @@ TEST(RocksDbStoreTest, UnknownSchemaVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.sub("db");
   { ASSERT_TRUE(RocksDbStore::Open(path).ok()); }
-  {
-    // Plant the version a later build would write.
-    rocksdb::DB* db = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"alarms", {}}, {"meta", {}}};
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &db).ok());
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[2], "schema_version", "2").ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  // Plant the version a later build would write.
+  WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("meta"), "schema_version", "2").ok());
+  });
   auto reopened = RocksDbStore::Open(path);
   ASSERT_FALSE(reopened.ok());
   EXPECT_EQ(reopened.status().code(), StatusCode::kConflict);
@@ -332,16 +299,9 @@ TEST(RocksDbStoreTest, CorruptRecordReadsAsInternalNamingTheKey) {
   TempDir dir;
   const std::string path = dir.sub("db");
   { ASSERT_TRUE(RocksDbStore::Open(path).ok()); }
-  {
-    rocksdb::DB* db = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"alarms", {}}, {"meta", {}}};
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &db).ok());
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "badfp", "{not json").ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("alarms"), "badfp", "{not json").ok());
+  });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   auto got = (*store)->alarms().Get("badfp");

@@ -1,0 +1,157 @@
+#include "incidents/incident_service.h"
+
+#include <memory>
+
+#include "incidents/incident_lifecycle.h"
+#include "incidents/incident_number.h"
+
+namespace alarmgate {
+namespace {
+
+// From a minute to a week: acknowledgement and resolution times of on-call work.
+prometheus::Histogram::BucketBoundaries DurationBuckets() {
+  return {60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200, 604800};
+}
+
+}  // namespace
+
+IncidentService::IncidentService(Store& store, GroupCommitter& committer, const Clock& clock,
+                                 prometheus::Registry& registry)
+    : store_(store),
+      committer_(committer),
+      clock_(clock),
+      opened_(prometheus::BuildCounter()
+                  .Name("alarmgate_incidents_opened_total")
+                  .Help("Incidents opened, by level and source")
+                  .Register(registry)),
+      resolved_(prometheus::BuildCounter()
+                    .Name("alarmgate_incidents_resolved_total")
+                    .Help("Incidents resolved, by how (auto: the rule engine; manual: an operator)")
+                    .Register(registry)),
+      open_(prometheus::BuildGauge()
+                .Name("alarmgate_incidents_open")
+                .Help("Incidents still to be resolved (TRIGGERED, ACKNOWLEDGED, REJECTED)")
+                .Register(registry)),
+      ack_seconds_(prometheus::BuildHistogram()
+                       .Name("alarmgate_incident_ack_seconds")
+                       .Help("Time from opening to acknowledgement")
+                       .Register(registry)
+                       .Add({}, DurationBuckets())),
+      resolve_seconds_(prometheus::BuildHistogram()
+                           .Name("alarmgate_incident_resolve_seconds")
+                           .Help("Time from opening to resolution")
+                           .Register(registry)
+                           .Add({}, DurationBuckets())) {}
+
+Status IncidentService::LoadGauges() {
+  return store_.incidents().ForEachOpen([this](const Incident& i) { AdjustOpen(i, +1); });
+}
+
+void IncidentService::AdjustOpen(const Incident& incident, double delta) {
+  if (!IsOpen(incident.status)) return;
+  open_.Add({{"level", std::string(ToString(incident.level))},
+             {"status", std::string(ToString(incident.status))}})
+      .Increment(delta);
+}
+
+void IncidentService::Observe(const IncidentChange& change) {
+  const Incident& after = change.after;
+  if (!change.before) {
+    opened_.Add({{"level", std::string(ToString(after.level))},
+                 {"source", std::string(ToString(after.source))}})
+        .Increment();
+  } else {
+    AdjustOpen(*change.before, -1);
+  }
+  AdjustOpen(after, +1);
+  if (!change.before) return;
+  const IncidentStatus from = change.before->status;
+  const double age_s = static_cast<double>(after.update_time_ms - after.create_time_ms) / 1000;
+  if (from == IncidentStatus::kTriggered && after.status == IncidentStatus::kAcknowledged) {
+    ack_seconds_.Observe(age_s);
+  }
+  if (from != IncidentStatus::kResolved && after.status == IncidentStatus::kResolved) {
+    resolved_.Add({{"how", change.automatic ? "auto" : "manual"}}).Increment();
+    resolve_seconds_.Observe(age_s);
+  }
+}
+
+Result<IncidentChange> IncidentService::StageOpen(Transaction& txn,
+                                                  const CreateIncidentCommand& command,
+                                                  int64_t now_ms) {
+  ASSIGN_OR_RETURN(uint64_t sequence, txn.AllocateIncidentSequence());
+  if (sequence > kMaxIncidentSequence) {
+    return Status::Unavailable("incident numbers are exhausted");
+  }
+  ASSIGN_OR_RETURN(Transition t, OpenIncident(command, FormatIncidentNum(sequence, now_ms), now_ms));
+  txn.PutIncident(t.incident);
+  txn.AppendTimeline(t.incident.incident_num, std::move(t.entry));
+  return IncidentChange{std::nullopt, std::move(t.incident), false};
+}
+
+Result<IncidentChange> IncidentService::StageAutoResolve(Transaction& txn,
+                                                         const std::string& incident_num,
+                                                         std::string cause, std::string solution,
+                                                         int64_t now_ms) {
+  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  if (!current) return Status::NotFound("no incident " + incident_num);
+  ASSIGN_OR_RETURN(Transition t, AutoResolve(*current, std::move(cause), std::move(solution),
+                                             now_ms, "alarmgate"));
+  txn.PutIncident(t.incident);
+  txn.AppendTimeline(incident_num, std::move(t.entry));
+  return IncidentChange{std::move(current), std::move(t.incident), true};
+}
+
+Status IncidentService::StageNote(Transaction& txn, const std::string& incident_num,
+                                  TimelineEntry entry) {
+  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  if (!current) return Status::NotFound("no incident " + incident_num);
+  txn.AppendTimeline(incident_num, std::move(entry));
+  return Status::Ok();
+}
+
+void IncidentService::Create(CreateIncidentCommand command, Done done) {
+  auto change = std::make_shared<IncidentChange>();
+  auto cmd = std::make_shared<CreateIncidentCommand>(std::move(command));
+  committer_.Submit(CommitJob{
+      [this, change, cmd](Transaction& txn) -> Status {
+        ASSIGN_OR_RETURN(*change, StageOpen(txn, *cmd, clock_.NowMs()));
+        return Status::Ok();
+      },
+      [this, change, done = std::move(done)](Status status) {
+        if (!status.ok()) {
+          done(std::move(status));
+          return;
+        }
+        Observe(*change);
+        done(change->after);
+      }});
+}
+
+void IncidentService::Handle(HandleIncidentCommand command, Done done) {
+  auto change = std::make_shared<IncidentChange>();
+  auto cmd = std::make_shared<HandleIncidentCommand>(std::move(command));
+  committer_.Submit(CommitJob{
+      [this, change, cmd](Transaction& txn) -> Status {
+        // Read and changed on the writer thread, so two operators racing on one incident are
+        // applied one after the other and the second sees the first's status.
+        ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(cmd->incident_num));
+        if (!current) return Status::NotFound("incident " + cmd->incident_num + " does not exist");
+        ASSIGN_OR_RETURN(Transition t,
+                         Apply(*current, *cmd, clock_.NowMs(), cmd->operator_id));
+        txn.PutIncident(t.incident);
+        txn.AppendTimeline(cmd->incident_num, std::move(t.entry));
+        *change = IncidentChange{std::move(current), std::move(t.incident), false};
+        return Status::Ok();
+      },
+      [this, change, done = std::move(done)](Status status) {
+        if (!status.ok()) {
+          done(std::move(status));
+          return;
+        }
+        Observe(*change);
+        done(change->after);
+      }});
+}
+
+}  // namespace alarmgate
