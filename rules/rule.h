@@ -88,7 +88,7 @@ struct Rule {
 };
 
 struct Silence {
-  std::string id;  // "file:<n>" for silences from rules files, a generated id for API ones
+  std::string id;  // "file:<path>:<line>" for silences from rules files, "S…" for API ones
   std::vector<Condition> matchers;
   int64_t starts_at_ms = 0;
   int64_t ends_at_ms = 0;

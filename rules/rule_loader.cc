@@ -105,6 +105,7 @@ class Loader {
     problems_.push_back({file, line, std::move(message)});
   }
   LoadedRules Finish();
+  Result<Silence> ApiSilence(const std::string& json, int64_t now_ms);
 
  private:
   void Problem(int line, std::string message) { AddProblem(file_, line, std::move(message)); }
@@ -131,7 +132,10 @@ class Loader {
   void ParseRule(const YAML::Node& node, int fallback_line);
   void ParseIncident(const YAML::Node& node, int line, IncidentTemplate* incident);
   void ParseRemediation(const YAML::Node& node, int line, RemediationTemplate* remediation);
-  void ParseSilence(const YAML::Node& node, int fallback_line);
+  // From a rules file, or (`api_now_ms` set) a POST /v1/silences body: then creator and comment
+  // are required, starts_at defaults to now and ends_at must be in the future.
+  void ParseSilence(const YAML::Node& node, int fallback_line,
+                    std::optional<int64_t> api_now_ms = std::nullopt);
 
   std::string file_;
   std::vector<RuleProblem> problems_;
@@ -684,19 +688,25 @@ void Loader::ParseRule(const YAML::Node& node, int fallback_line) {
   rules_.push_back(std::move(rule));
 }
 
-void Loader::ParseSilence(const YAML::Node& node, int fallback_line) {
+void Loader::ParseSilence(const YAML::Node& node, int fallback_line,
+                          std::optional<int64_t> api_now_ms) {
   const int line = LineOf(node, fallback_line);
   if (!node.IsMap()) {
     Problem(line, "a silence must be a mapping" + Got(node));
     return;
   }
+  const bool api = api_now_ms.has_value();
   std::vector<Entry> entries =
-      Entries(node, line, "silence", {"matchers", "starts_at", "ends_at", "comment"});
+      api ? Entries(node, line, "silence", {"matchers", "starts_at", "ends_at", "comment", "creator"})
+          : Entries(node, line, "silence", {"matchers", "starts_at", "ends_at", "comment"});
   Silence silence;
-  silence.id = "file:" + file_ + ":" + std::to_string(line);
-  silence.creator = "rules-file";
-  silence.from_file = true;
-  bool has_matchers = false, has_start = false, has_end = false;
+  if (!api) {
+    silence.id = "file:" + file_ + ":" + std::to_string(line);
+    silence.creator = "rules-file";
+    silence.from_file = true;
+  }
+  bool has_matchers = false, has_start = api, has_end = false;
+  bool has_comment = false, has_creator = false;
   std::optional<int64_t> starts_at, ends_at;
   int end_line = line;
   for (const Entry& e : entries) {
@@ -716,7 +726,18 @@ void Loader::ParseSilence(const YAML::Node& node, int fallback_line) {
       ends_at = Time(e, "ends_at");
     } else if (e.key == "comment") {
       if (auto s = String(e, "comment")) silence.comment = *s;
+      has_comment = !silence.comment.empty();
+    } else if (e.key == "creator") {
+      if (auto s = String(e, "creator")) silence.creator = *s;
+      has_creator = !silence.creator.empty();
     }
+  }
+  if (api) {
+    // As Alertmanager: who silenced what, and why, is always on record.
+    if (!has_creator) Problem(line, "a silence needs creator");
+    if (!has_comment) Problem(line, "a silence needs comment");
+    if (!starts_at) starts_at = *api_now_ms;
+    if (ends_at && *ends_at <= *api_now_ms) Problem(end_line, "ends_at must be in the future");
   }
   if (!has_matchers) Problem(line, "a silence needs matchers");
   if (!has_start) Problem(line, "a silence needs starts_at");
@@ -764,7 +785,30 @@ LoadedRules Loader::Finish() {
   return out;
 }
 
+Result<Silence> Loader::ApiSilence(const std::string& json, int64_t now_ms) {
+  file_ = "request";
+  try {
+    // JSON is YAML's flow style: the body goes through the same checks as a rules file silence.
+    ParseSilence(YAML::Load(json), 1, now_ms);
+  } catch (const YAML::Exception& ex) {
+    Problem(0, ex.msg);
+  }
+  if (!problems_.empty()) {
+    std::string joined;
+    for (const auto& p : problems_) {
+      if (!joined.empty()) joined += " | ";
+      joined += p.message;
+    }
+    return Status::InvalidArgument(joined);
+  }
+  return std::move(silences_.front());
+}
+
 }  // namespace
+
+Result<Silence> RuleLoader::ParseApiSilence(const std::string& json, int64_t now_ms) {
+  return Loader().ApiSilence(json, now_ms);
+}
 
 LoadedRules RuleLoader::LoadFiles(const std::vector<std::string>& files) {
   Loader loader;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "rules/rule_set.h"
 
 namespace alarmgate {
@@ -27,6 +28,9 @@ class RuleLoader {
   static LoadedRules LoadFiles(const std::vector<std::string>& files);
   // For tests: one file's text.
   static LoadedRules LoadString(const std::string& yaml, const std::string& file_name);
+  // A POST /v1/silences body (already strictly valid JSON): the same checks as a file silence,
+  // plus creator and comment required; starts_at defaults to now. The id is left empty.
+  static Result<Silence> ParseApiSilence(const std::string& json, int64_t now_ms);
 };
 
 }  // namespace alarmgate

@@ -476,3 +476,53 @@ TEST(RuleLoaderTest, LoadedRulesMatchAndExpand) {
 
 }  // namespace
 }  // namespace alarmgate
+
+namespace alarmgate {
+namespace {
+
+constexpr int64_t kApiNow = 1'800'000'000'000;  // 2027-01-15T08:00:00Z
+
+TEST(ApiSilenceTest, ParsesAValidBodyWithStartDefaultingToNow) {
+  auto s = RuleLoader::ParseApiSilence(
+      R"({"matchers":{"applicationId":"billing","alarmName":{"regex":"Cpu.*"}},
+          "ends_at":"2027-01-16T00:00:00Z","comment":"maintenance","creator":"alice"})",
+      kApiNow);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->starts_at_ms, kApiNow);
+  EXPECT_GT(s->ends_at_ms, kApiNow);
+  EXPECT_EQ(s->creator, "alice");
+  EXPECT_EQ(s->comment, "maintenance");
+  EXPECT_FALSE(s->from_file);
+  EXPECT_TRUE(s->id.empty());
+  ASSERT_EQ(s->matchers.size(), 2u);
+  Alarm a;
+  a.application_id = "billing";
+  a.alarm_name = "CpuHigh";
+  EXPECT_TRUE(Matches(s->matchers, a));
+  a.alarm_name = "DiskFull";
+  EXPECT_FALSE(Matches(s->matchers, a));
+}
+
+TEST(ApiSilenceTest, ReportsEveryProblemAtOnce) {
+  auto s = RuleLoader::ParseApiSilence(
+      R"({"matchers":{"alarmNme":"x","alarmName":{"regex":"("}},"ends_at":"2020-01-01T00:00:00Z",
+          "colour":"red"})",
+      kApiNow);
+  ASSERT_FALSE(s.ok());
+  const std::string& m = s.status().message();
+  for (const char* part : {"alarmNme", "regex", "ends_at must be in the future", "creator",
+                           "comment", "colour"}) {
+    EXPECT_NE(m.find(part), std::string::npos) << part << " in " << m;
+  }
+  EXPECT_NE(m.find(" | "), std::string::npos);
+}
+
+TEST(ApiSilenceTest, EmptyMatchersWouldSilenceEverythingAndAreRefused) {
+  auto s = RuleLoader::ParseApiSilence(
+      R"({"matchers":{},"ends_at":"2027-01-16T00:00:00Z","comment":"c","creator":"a"})", kApiNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("must not be empty"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace alarmgate
