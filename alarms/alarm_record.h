@@ -23,6 +23,7 @@ struct AlarmRecord {
   int64_t last_transition_at_ms = 0;     // receive time of the last transition
   std::string last_event_json;           // the latest accepted event body
   std::optional<std::string> incident_num;
+  std::string last_decision_json;        // the rule engine's last decision (JSON object); "" = none
 };
 
 }  // namespace alarmgate

@@ -14,7 +14,9 @@ inline std::string Fingerprint(std::string_view integration, std::string_view al
   input.reserve(integration.size() + 1 + alarm_id.size());
   input.append(integration).push_back('\n');  // '\n' cannot occur in an integration name
   input.append(alarm_id);
-  return Sha256Hex(input).substr(0, 32);
+  std::string hex = Sha256Hex(input);
+  hex.resize(32);  // truncated in place: no second string
+  return hex;
 }
 
 }  // namespace alarmgate

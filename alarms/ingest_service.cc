@@ -3,10 +3,11 @@
 #include <memory>
 
 #include "alarms/fingerprint.h"
+#include "rules/explanation_json.h"
 
 namespace alarmgate {
 
-IngestService::IngestService(Store& store, GroupCommitter& committer, const RuleEngine& rules,
+IngestService::IngestService(Store& store, GroupCommitter& committer, RuleApplier& rules,
                              const Clock& clock, prometheus::Registry& registry)
     : store_(store),
       committer_(committer),
@@ -26,13 +27,27 @@ IngestService::IngestService(Store& store, GroupCommitter& committer, const Rule
                   .Register(registry)) {}
 
 Status IngestService::LoadGauges() {
-  return store_.alarms().ForEach([this](const AlarmRecord& r) { AdjustActive(r, +1); });
+  return store_.alarms().ForEach([this](const AlarmRecord& r) {
+    std::lock_guard<std::mutex> lock(metrics_mu_);
+    AdjustActive(MetricsFor(r.integration), r.integration, {r.status, r.level}, +1);
+  });
 }
 
-void IngestService::AdjustActive(const AlarmRecord& record, double delta) {
-  if (record.status != AlarmStatus::kAlarm) return;
-  active_.Add({{"integration", record.integration}, {"level", std::string(ToString(record.level))}})
-      .Increment(delta);
+IngestService::IntegrationMetrics& IngestService::MetricsFor(const std::string& integration) {
+  auto it = metrics_.find(integration);
+  if (it == metrics_.end()) it = metrics_.emplace(integration, IntegrationMetrics{}).first;
+  return it->second;
+}
+
+void IngestService::AdjustActive(IntegrationMetrics& m, const std::string& integration,
+                                 ActiveKey key, double delta) {
+  if (key.status != AlarmStatus::kAlarm) return;
+  prometheus::Gauge*& gauge = m.active[static_cast<size_t>(key.level)];
+  if (gauge == nullptr) {
+    gauge =
+        &active_.Add({{"integration", integration}, {"level", std::string(ToString(key.level))}});
+  }
+  gauge->Increment(delta);
 }
 
 void IngestService::CountRefused(std::string_view integration, std::string_view result,
@@ -47,24 +62,34 @@ Status IngestService::Stage(Transaction& txn, const std::vector<Alarm>& alarms,
   const int64_t now = clock_.NowMs();
   outcomes.clear();
   staged.clear();
+  outcomes.reserve(alarms.size());
+  staged.reserve(alarms.size());
   for (const Alarm& event : alarms) {
     IngestOutcome outcome;
     outcome.fingerprint = Fingerprint(event.integration, event.alarm_id);
     ASSIGN_OR_RETURN(std::optional<AlarmRecord> current, txn.GetAlarm(outcome.fingerprint));
     DedupDecision decision = DecideDedup(current, event, outcome.fingerprint, now);
     outcome.verdict = decision.verdict;
+    Staged& keys = staged.emplace_back();
     if (decision.write) {
       if (IsTransition(decision.verdict)) {
-        RuleDecision rule = rules_.Evaluate(event, *decision.write, now);
-        if (rule.incident_num) decision.write->incident_num = rule.incident_num;
-        outcome.actions = std::move(rule.actions);
+        ASSIGN_OR_RETURN(AppliedRules applied,
+                         rules_.OnTransition(txn, event, outcome.fingerprint, now));
+        // A resolved alarm keeps pointing at the incident it belonged to.
+        if (applied.incident_num) decision.write->incident_num = applied.incident_num;
+        decision.write->last_decision_json = ExplanationJson(applied.explanation);
+        outcome.actions = applied.actions;
+        keys.applied = std::move(applied);
       }
       outcome.incident_num = decision.write->incident_num;
-      txn.PutAlarm(*decision.write);
     } else if (current) {
       outcome.incident_num = current->incident_num;
     }
-    staged.push_back({std::move(current), std::move(decision.write)});
+    if (decision.write) {
+      if (current) keys.before = ActiveKey{current->status, current->level};
+      keys.after = ActiveKey{decision.write->status, decision.write->level};
+      txn.PutAlarm(std::move(*decision.write));  // the only copy of the record goes to storage
+    }
     outcomes.push_back(std::move(outcome));
   }
   return Status::Ok();
@@ -73,25 +98,33 @@ Status IngestService::Stage(Transaction& txn, const std::vector<Alarm>& alarms,
 void IngestService::CountCommitted(const std::vector<Alarm>& alarms,
                                    const std::vector<IngestOutcome>& outcomes,
                                    const std::vector<Staged>& staged) {
+  static constexpr std::array<const char*, 3> kResults = {"accepted", "stale", "duplicate"};
+  std::lock_guard<std::mutex> lock(metrics_mu_);
   for (size_t i = 0; i < alarms.size(); ++i) {
     const Alarm& event = alarms[i];
+    IntegrationMetrics& m = MetricsFor(event.integration);
     const DedupVerdict verdict = outcomes[i].verdict;
-    const char* result = IsTransition(verdict)          ? "accepted"
-                         : verdict == DedupVerdict::kStale ? "stale"
-                                                           : "duplicate";
-    received_
-        .Add({{"integration", event.integration},
-              {"level", std::string(ToString(event.level))},
-              {"result", result}})
-        .Increment();
+    const CommittedResult result = IsTransition(verdict)             ? kAccepted
+                                   : verdict == DedupVerdict::kStale ? kStale
+                                                                     : kDuplicate;
+    prometheus::Counter*& received = m.received[static_cast<size_t>(event.level)][result];
+    if (received == nullptr) {
+      received = &received_.Add({{"integration", event.integration},
+                                 {"level", std::string(ToString(event.level))},
+                                 {"result", kResults[result]}});
+    }
+    received->Increment();
     if (IsTransition(verdict)) {
-      transitions_
-          .Add({{"integration", event.integration}, {"to", std::string(ToString(event.status))}})
-          .Increment();
+      prometheus::Counter*& to = m.transitions[static_cast<size_t>(event.status)];
+      if (to == nullptr) {
+        to = &transitions_.Add(
+            {{"integration", event.integration}, {"to", std::string(ToString(event.status))}});
+      }
+      to->Increment();
     }
     if (staged[i].after) {
-      if (staged[i].before) AdjustActive(*staged[i].before, -1);
-      AdjustActive(*staged[i].after, +1);
+      if (staged[i].before) AdjustActive(m, event.integration, *staged[i].before, -1);
+      AdjustActive(m, event.integration, *staged[i].after, +1);
     }
   }
 }
@@ -116,6 +149,9 @@ void IngestService::Ingest(std::vector<Alarm> alarms, Done done) {
           return;
         }
         CountCommitted(state->alarms, state->outcomes, state->staged);
+        for (const Staged& s : state->staged) {
+          if (s.applied) rules_.Committed(*s.applied);
+        }
         state->done(std::move(state->outcomes));
       }});
 }

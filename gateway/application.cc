@@ -8,7 +8,7 @@
 
 #include "core/logger.h"
 #include "core/version.h"
-#include "gateway/config/config_loader.h"
+#include "gateway/configuration.h"
 #include "metrics/process_collector.h"
 #include "metrics/scrape_gauge.h"
 #include "storage/rocksdb/rocksdb_store.h"
@@ -19,11 +19,11 @@ namespace {
 constexpr auto kPurgeEvery = std::chrono::hours(1);
 constexpr auto kFirstPurgeAfter = std::chrono::seconds(30);
 
-std::string JoinProblems(const std::vector<ConfigProblem>& problems) {
+std::string JoinProblems(const std::vector<std::string>& problems) {
   std::string out;
   for (const auto& p : problems) {
     if (!out.empty()) out += " | ";
-    out += p.ToString();
+    out += p;
   }
   return out;
 }
@@ -54,37 +54,17 @@ Application::Application(CliOptions options) : options_(std::move(options)) {}
 
 Application::~Application() { maintenance_.join(); }
 
-Application::Loaded Application::LoadConfig() const {
-  std::shared_ptr<const Config> base;
-  if (options_.config_file) {
-    LoadedConfig loaded = ConfigLoader::LoadFile(*options_.config_file);
-    if (!loaded.problems.empty()) return {nullptr, JoinProblems(loaded.problems)};
-    base = loaded.config;
-  } else {
-    base = ConfigLoader::Defaults();
-  }
-  auto config = std::make_shared<Config>(*base);
-  if (options_.listen) {
-    auto address = ConfigLoader::ParseListenAddress(*options_.listen);
-    if (!address) return {nullptr, "--listen must be HOST:PORT, got " + *options_.listen};
-    config->server.listen_host = address->host;
-    config->server.listen_port = address->port;
-  }
-  if (options_.data_dir) config->storage.data_dir = *options_.data_dir;
-  return {config, ""};
-}
-
 Status Application::Reload() {
   std::lock_guard<std::mutex> lock(reload_mu_);
-  Loaded loaded = LoadConfig();
-  if (!loaded.config) {
+  LoadedConfiguration loaded = LoadConfiguration(options_);
+  if (!loaded.loaded) {
     reload_ok_->Set(0);
-    LogError("config_reload_failed", {{"problems", loaded.problems}});
-    return Status::InvalidArgument("config refused, the previous one keeps serving: " +
-                                   loaded.problems);
+    const std::string problems = JoinProblems(loaded.problems);
+    LogError("config_reload_failed", {{"problems", problems}});
+    return Status::InvalidArgument("config refused, the previous one keeps serving: " + problems);
   }
   const auto old = config_->Get();
-  const Config& now = *loaded.config;
+  const Config& now = *loaded.loaded->config;
   if (now.server.listen_host != old->server.listen_host ||
       now.server.listen_port != old->server.listen_port || now.server.threads != old->server.threads ||
       now.storage.data_dir != old->storage.data_dir ||
@@ -92,11 +72,17 @@ Status Application::Reload() {
     LogWarn("config_reload_partial",
             {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
   }
-  config_->Set(loaded.config);
+  config_->Set(loaded.loaded->config);
+  rules_->Set(loaded.loaded->rules);
+  // Changed for_s or resolve_delay_s values move pending holds.
+  if (Status s = timers_->LoadFrom(*store_, *rules_); !s.ok()) {
+    LogError("group_timers_reload_failed", {{"error", s.message()}});
+  }
   server_->UpdateOptions(ToServerOptions(now.server));
   Logger::Get().Configure(now.log.level, now.log.format);
   reload_ok_->Set(1);
-  LogInfo("config_reloaded", {{"integrations", now.integrations.size()}});
+  LogInfo("config_reloaded", {{"integrations", now.integrations.size()},
+                              {"rules", loaded.loaded->rules->rules().size()}});
   LogIntegrations(now);
   return Status::Ok();
 }
@@ -133,6 +119,18 @@ void Application::AddRoutes() {
               auth_->Protect(bind(incidents, &IncidentsHandler::Timeline)));
   router_.Add("GET", "/v1/external/incidents", "incidents_list",
               auth_->Protect(bind(incidents, &IncidentsHandler::List)));
+
+  SilencesHandler* silences = silences_handler_.get();
+  router_.Add("POST", "/v1/silences", "silences_create",
+              auth_->Protect(bind(silences, &SilencesHandler::Create)));
+  router_.Add("GET", "/v1/silences", "silences_list",
+              auth_->Protect(bind(silences, &SilencesHandler::List)));
+  router_.Add("GET", "/v1/silences/{id}", "silences_get",
+              auth_->Protect(bind(silences, &SilencesHandler::Get)));
+  router_.Add("DELETE", "/v1/silences/{id}", "silences_expire",
+              auth_->Protect(bind(silences, &SilencesHandler::Expire)));
+  router_.Add("POST", "/v1/rules/test", "rules_test",
+              auth_->Protect(bind(rules_handler_.get(), &RulesHandler::Test)));
 }
 
 void Application::WatchSignals() {
@@ -153,6 +151,7 @@ void Application::Shutdown() {
   if (stopping_.exchange(true)) return;
   ready_.store(false);
   purge_timer_.cancel();
+  timers_->Stop();
   server_->Shutdown([this] {
     // Every request has been answered: what was acknowledged is committed; flush the rest.
     committer_->Stop();
@@ -185,17 +184,18 @@ void Application::Purge() {
 }
 
 int Application::Run() {
-  Loaded loaded = LoadConfig();
-  if (!loaded.config) {
-    LogError("config_invalid", {{"problems", loaded.problems}});
+  LoadedConfiguration loaded = LoadConfiguration(options_);
+  if (!loaded.loaded) {
+    for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
     return 1;
   }
-  const Config& config = *loaded.config;
+  const Config& config = *loaded.loaded->config;
   Logger::Get().Configure(config.log.level, config.log.format);
   if (!options_.config_file) {
     LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
   }
-  config_ = std::make_unique<ConfigHolder>(loaded.config);
+  config_ = std::make_unique<ConfigHolder>(loaded.loaded->config);
+  rules_ = std::make_unique<RulesHolder>(loaded.loaded->rules);
 
   auto store = RocksDbStore::Open(config.storage.data_dir);
   if (!store.ok()) {
@@ -226,13 +226,22 @@ int Application::Run() {
       [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
 
   committer_ = std::make_unique<GroupCommitter>(*store_, config.storage.durability, *registry_);
-  ingest_ = std::make_unique<IngestService>(*store_, *committer_, rules_, clock_, *registry_);
-  if (Status s = ingest_->LoadGauges(); !s.ok()) {
-    LogError("storage_read_failed", {{"error", s.message()}});
-    return 1;
-  }
   incidents_ = std::make_unique<IncidentService>(*store_, *committer_, clock_, *registry_);
-  if (Status s = incidents_->LoadGauges(); !s.ok()) {
+  silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
+  silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
+  applier_ = std::make_unique<RuleApplier>(*incidents_, *rules_, *silences_, *registry_);
+  timers_ = std::make_unique<GroupTimers>(ioc_, *committer_, *applier_, clock_);
+  applier_->SetArmTimer(
+      [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
+  for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
+                   timers_->LoadFrom(*store_, *rules_)}) {
+    if (!s.ok()) {
+      LogError("storage_read_failed", {{"error", s.message()}});
+      return 1;
+    }
+  }
+  ingest_ = std::make_unique<IngestService>(*store_, *committer_, *applier_, clock_, *registry_);
+  if (Status s = ingest_->LoadGauges(); !s.ok()) {
     LogError("storage_read_failed", {{"error", s.message()}});
     return 1;
   }
@@ -243,6 +252,9 @@ int Application::Run() {
   ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_);
   alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
   incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
+  silences_handler_ =
+      std::make_unique<SilencesHandler>(*silence_service_, *silences_, *rules_, clock_);
+  rules_handler_ = std::make_unique<RulesHandler>(*rules_, *silences_, clock_);
   admin_handler_ = std::make_unique<AdminHandler>(exposer_, ready_, [this] { return Reload(); });
   AddRoutes();
 

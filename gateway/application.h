@@ -15,12 +15,17 @@
 #include <prometheus/registry.h>
 
 #include "alarms/alarm_purger.h"
+#include "alarms/group_timers.h"
+#include "alarms/rule_applier.h"
+#include "alarms/silence_service.h"
 #include "alarms/ingest_service.h"
 #include "alarms/rate_limiter.h"
 #include "core/clock.h"
 #include "gateway/api/admin_handler.h"
 #include "gateway/api/alarms_handler.h"
 #include "gateway/api/incidents_handler.h"
+#include "gateway/api/rules_handler.h"
+#include "gateway/api/silences_handler.h"
 #include "gateway/api/ingest_handler.h"
 #include "gateway/api/management_auth.h"
 #include "gateway/cli.h"
@@ -29,7 +34,6 @@
 #include "gateway/http/router.h"
 #include "incidents/incident_service.h"
 #include "metrics/metrics_exposer.h"
-#include "rules/rule_engine.h"
 #include "storage/group_committer.h"
 #include "storage/store.h"
 
@@ -44,12 +48,6 @@ class Application {
   int Run();
 
  private:
-  // Loads the config file (or the defaults) with the command-line overrides applied.
-  struct Loaded {
-    std::shared_ptr<const Config> config;
-    std::string problems;  // joined with " | "; empty when the config is usable
-  };
-  Loaded LoadConfig() const;
   Status Reload();
   void AddRoutes();
   void WatchSignals();
@@ -58,21 +56,29 @@ class Application {
   void Shutdown();
 
   const CliOptions options_;
+  // Connections may outlive the server until the io_context goes: what they use comes first.
+  prometheus::Registry* registry_ = nullptr;
+  std::shared_ptr<prometheus::Registry> registry_owner_;
+  Router router_;
+  // Before every timer and socket below, so that it outlives them.
+  boost::asio::io_context ioc_;
   SystemClock clock_;
   std::unique_ptr<ConfigHolder> config_;
+  std::unique_ptr<RulesHolder> rules_;
   std::mutex reload_mu_;
   std::atomic<bool> ready_{false};
 
-  prometheus::Registry* registry_ = nullptr;
-  std::shared_ptr<prometheus::Registry> registry_owner_;
   prometheus::Gauge* reload_ok_ = nullptr;
   MetricsExposer exposer_;
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<GroupCommitter> committer_;
-  RuleEngine rules_;
   std::unique_ptr<IngestService> ingest_;
   std::unique_ptr<IncidentService> incidents_;
+  std::unique_ptr<SilencesHolder> silences_;
+  std::unique_ptr<SilenceService> silence_service_;
+  std::unique_ptr<RuleApplier> applier_;
+  std::unique_ptr<GroupTimers> timers_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<AlarmPurger> purger_;
 
@@ -80,10 +86,10 @@ class Application {
   std::unique_ptr<IngestHandler> ingest_handler_;
   std::unique_ptr<AlarmsHandler> alarms_handler_;
   std::unique_ptr<IncidentsHandler> incidents_handler_;
+  std::unique_ptr<SilencesHandler> silences_handler_;
+  std::unique_ptr<RulesHandler> rules_handler_;
   std::unique_ptr<AdminHandler> admin_handler_;
-  Router router_;
 
-  boost::asio::io_context ioc_;
   std::unique_ptr<HttpServer> server_;
   boost::asio::signal_set signals_{ioc_};
   boost::asio::steady_timer purge_timer_{ioc_};

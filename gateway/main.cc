@@ -6,7 +6,7 @@
 #include "core/version.h"
 #include "gateway/application.h"
 #include "gateway/cli.h"
-#include "gateway/config/config_loader.h"
+#include "gateway/configuration.h"
 
 int main(int argc, char** argv) {
   using namespace alarmgate;
@@ -24,8 +24,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (options->check_config_file) {
-    LoadedConfig loaded = ConfigLoader::LoadFile(*options->check_config_file);
-    for (const auto& p : loaded.problems) std::cout << p.ToString() << "\n";
+    CliOptions check;
+    check.config_file = options->check_config_file;
+    LoadedConfiguration loaded = LoadConfiguration(check);
+    for (const auto& p : loaded.problems) std::cout << p << "\n";
     if (!loaded.problems.empty()) return 1;
     std::cout << "ok\n";
     return 0;

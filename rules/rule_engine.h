@@ -11,11 +11,9 @@
 #include <vector>
 
 #include "alarms/alarm.h"
-#include "alarms/alarm_record.h"
 #include "incidents/incident_commands.h"
 #include "incidents/timeline_entry.h"
 #include "rules/group_state.h"
-#include "rules/rule_decision.h"
 #include "rules/rule.h"
 #include "rules/rule_set.h"
 
@@ -74,9 +72,6 @@ class RuleEngine {
 
   // When OnTimer must run next for this state, if ever.
   static std::optional<int64_t> NextDueMs(const Rule& rule, const GroupState& state);
-
-  // Transitional: the ingest pipeline's seam until it applies group decisions (removed then).
-  RuleDecision Evaluate(const Alarm&, const AlarmRecord&, int64_t) const { return {}; }
 };
 
 }  // namespace alarmgate

@@ -135,11 +135,13 @@ bool ApplyField(const FieldSpec& spec, simdjson::dom::element value, Alarm& alar
       return true;
     }
     case FieldKind::kObject: {
-      if (!value.is_object()) {
+      simdjson::dom::object object;
+      if (value.get_object().get(object)) {
         problems.Add(prefix, spec.name, "must be an object");
         return false;
       }
-      alarm.additional_json = MinifiedJson(value);
+      // `{}` is the common case and already the default: skip a second minify per alarm.
+      if (object.size() != 0) alarm.additional_json = MinifiedJson(value);
       return true;
     }
   }

@@ -8,7 +8,9 @@
 #include "storage/alarm_store.h"
 #include "storage/change_set.h"
 #include "storage/durability.h"
+#include "storage/group_store.h"
 #include "storage/incident_store.h"
+#include "storage/silence_store.h"
 
 namespace alarmgate {
 
@@ -17,6 +19,8 @@ class Store {
   virtual ~Store() = default;
   virtual AlarmStore& alarms() = 0;
   virtual IncidentStore& incidents() = 0;
+  virtual GroupStore& groups() = 0;
+  virtual SilenceStore& silences() = 0;
   // All of `changes` or nothing. With Durability::kMachine, returns only after fsync.
   // Unavailable when the disk refuses the write (full, I/O error).
   virtual Status Commit(const ChangeSet& changes, Durability durability) = 0;

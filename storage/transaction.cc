@@ -78,4 +78,23 @@ Result<uint64_t> Transaction::AllocateIncidentSequence() {
   return last + 1;
 }
 
+Result<std::optional<GroupState>> Transaction::GetGroup(std::string_view key) {
+  const std::string k(key);
+  if (auto it = changes_.groups().find(k); it != changes_.groups().end()) return it->second;
+  if (auto it = staged_.groups().find(k); it != staged_.groups().end()) return it->second;
+  return store_.groups().Get(key);
+}
+
+Result<std::string> Transaction::AllocateSilenceId() {
+  ASSIGN_OR_RETURN(uint64_t last, store_.silences().LastSequence());
+  last = std::max(
+      {last, staged_.silence_sequence().value_or(0), changes_.silence_sequence().value_or(0)});
+  if (last >= kMaxSilenceSequence) {
+    return Status::ResourceExhausted("silence sequence exhausted: " + std::to_string(last) +
+                                     " is the last number silence ids can hold");
+  }
+  changes_.SetSilenceSequence(last + 1);
+  return FormatSilenceId(last + 1);
+}
+
 }  // namespace alarmgate

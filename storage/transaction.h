@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/status.h"
 #include "storage/change_set.h"
@@ -30,6 +31,16 @@ class Transaction {
   void AppendTimeline(std::string incident_num, TimelineEntry entry) {
     changes_.AppendTimeline(std::move(incident_num), std::move(entry));
   }
+
+  // A rule group's state, seeing groups staged in this group commit.
+  Result<std::optional<GroupState>> GetGroup(std::string_view key);
+  void PutGroup(GroupState state) { changes_.PutGroup(std::move(state)); }
+  void DeleteGroup(const std::string& key) { changes_.DeleteGroup(key); }
+
+  // Reserves the next API silence id ("S000000000001", …; staged like the incident sequence).
+  Result<std::string> AllocateSilenceId();
+  void PutSilence(Silence silence) { changes_.PutSilence(std::move(silence)); }
+  void DeleteSilence(const std::string& id) { changes_.DeleteSilence(id); }
 
   ChangeSet& changes() { return changes_; }
 

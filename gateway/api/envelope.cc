@@ -84,3 +84,20 @@ HttpResponse GomError(const Status& status) {
 }
 
 }  // namespace alarmgate
+
+namespace alarmgate {
+
+HttpResponse DataSuccess(std::string_view data_json) {
+  JsonWriter w;
+  w.BeginObject().Key("data").Raw(data_json).EndObject();
+  HttpResponse r;
+  r.body = w.Take();
+  return r;
+}
+
+HttpResponse DataError(const Status& status) {
+  ErrorShape shape = ShapeOf(status, "COC");
+  return JsonError(shape.http_status, shape.code, MessageOf(status));
+}
+
+}  // namespace alarmgate

@@ -27,4 +27,9 @@ HttpResponse CocError(const Status& status);
 HttpResponse GomSuccess(std::string_view data_json);
 HttpResponse GomError(const Status& status);
 
+// The script/order/resource family, also used for silences and rule tests: {"data":…} on
+// success; {"error_code":"COC.000004xx","error_msg":"…"} on failure.
+HttpResponse DataSuccess(std::string_view data_json);
+HttpResponse DataError(const Status& status);
+
 }  // namespace alarmgate

@@ -22,6 +22,8 @@ Status MemoryStore::Commit(const ChangeSet& changes, Durability /*durability*/) 
     }
   }
   incidents_.ApplyLocked(changes);
+  groups_.ApplyLocked(changes);
+  silences_.ApplyLocked(changes);
   ++successful_commits_;
   return Status::Ok();
 }
@@ -31,9 +33,10 @@ uint64_t MemoryStore::ApproximateBytes() {
   uint64_t bytes = 0;
   for (const auto& [key, r] : alarms_) {
     bytes += key.size() + sizeof(AlarmRecord) + r.integration.size() + r.alarm_id.size() +
-             r.last_event_json.size();
+             r.last_event_json.size() + r.last_decision_json.size();
   }
-  return bytes + incidents_.ApproximateBytesLocked();
+  return bytes + incidents_.ApproximateBytesLocked() + groups_.ApproximateBytesLocked() +
+         silences_.ApproximateBytesLocked();
 }
 
 void MemoryStore::FailNextCommits(int n) {

@@ -8,20 +8,24 @@
 #include <string>
 
 #include "storage/alarm_store.h"
+#include "storage/memory/memory_group_store.h"
 #include "storage/memory/memory_incident_store.h"
+#include "storage/memory/memory_silence_store.h"
 #include "storage/store.h"
 
 namespace alarmgate {
 
 class MemoryStore final : public Store, private AlarmStore {
  public:
-  MemoryStore() : incidents_(mu_) {}
+  MemoryStore() : incidents_(mu_), groups_(mu_), silences_(mu_) {}
   MemoryStore(const MemoryStore&) = delete;
   MemoryStore& operator=(const MemoryStore&) = delete;
 
   // Store
   AlarmStore& alarms() override { return *this; }
   IncidentStore& incidents() override { return incidents_; }
+  GroupStore& groups() override { return groups_; }
+  SilenceStore& silences() override { return silences_; }
   Status Commit(const ChangeSet& changes, Durability durability) override;
   uint64_t ApproximateBytes() override;
 
@@ -40,6 +44,8 @@ class MemoryStore final : public Store, private AlarmStore {
   mutable std::mutex mu_;
   std::map<std::string, AlarmRecord, std::less<>> alarms_;
   MemoryIncidentStore incidents_;  // shares mu_
+  MemoryGroupStore groups_;        // shares mu_
+  MemorySilenceStore silences_;    // shares mu_
   int fail_next_commits_ = 0;
   int64_t successful_commits_ = 0;
 };

@@ -27,6 +27,7 @@ constexpr std::string_view kLastEventTime = "last_event_time_ms";
 constexpr std::string_view kLastTransitionAt = "last_transition_at_ms";
 constexpr std::string_view kIncidentNum = "incident_num";
 constexpr std::string_view kLastEvent = "last_event";
+constexpr std::string_view kLastDecision = "last_decision";  // absent in records written before it
 
 }  // namespace
 
@@ -56,6 +57,12 @@ std::string AlarmRecordCodec::Encode(const AlarmRecord& r) {
   } else {
     w.Raw(r.last_event_json);
   }
+  w.Key(kLastDecision);
+  if (r.last_decision_json.empty()) {
+    w.Null();
+  } else {
+    w.Raw(r.last_decision_json);
+  }
   w.EndObject();
   return w.Take();
 }
@@ -80,6 +87,7 @@ Result<AlarmRecord> AlarmRecordCodec::Decode(std::string_view key, std::string_v
   r.last_transition_at_ms = f.Int(kLastTransitionAt);
   r.incident_num = f.NullableString(kIncidentNum);
   r.last_event_json = f.RawJson(kLastEvent);
+  r.last_decision_json = f.OptionalRawJson(kLastDecision);
   if (!f.status().ok()) return f.status();
 
   if (auto s = ParseAlarmStatus(status)) {

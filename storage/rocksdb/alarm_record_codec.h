@@ -15,7 +15,8 @@ class AlarmRecordCodec {
  public:
   static constexpr int kVersion = 1;
 
-  // `record.last_event_json` must be valid JSON (or empty); it is embedded as a raw value.
+  // `record.last_event_json` and `record.last_decision_json` must be valid JSON (or empty); they
+  // are embedded as raw values.
   static std::string Encode(const AlarmRecord& record);
   // `key` is the fingerprint the value was stored under; it names the record in errors.
   // Internal when the value is not a record this build can read.

@@ -1,14 +1,16 @@
 #pragma once
 // Reads the JSON values the RocksDB codecs write (simdjson DOM, exception-free): checks the leading
-// format version, then reads fields by name, keeping the first error as Internal naming the record
-// kind, its key and the field.
+// format version, then reads fields by name (also inside nested objects), keeping the first error
+// as Internal naming the record kind, its key and the field.
 
 #include <simdjson.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -91,12 +93,70 @@ class JsonFieldReader {
     }
     return out;
   }
+  std::vector<int64_t> IntArray(std::string_view field) {
+    std::vector<int64_t> out;
+    simdjson::dom::array arr;
+    if (Fail(obj_[field].get_array().get(arr), field)) return out;
+    for (simdjson::dom::element e : arr) {
+      int64_t v = 0;
+      if (Fail(e.get_int64().get(v), field)) return {};
+      out.push_back(v);
+    }
+    return out;
+  }
+  // An object whose values are all strings.
+  std::map<std::string, std::string> StringMap(std::string_view field) {
+    std::map<std::string, std::string> out;
+    simdjson::dom::object obj;
+    if (Fail(obj_[field].get_object().get(obj), field)) return out;
+    for (simdjson::dom::key_value_pair kv : obj) {
+      std::string_view v;
+      if (Fail(kv.value.get_string().get(v), field)) return {};
+      out.emplace(std::string(kv.key), std::string(v));
+    }
+    return out;
+  }
   // An embedded JSON value, re-serialized minified; null reads as "".
   std::string RawJson(std::string_view field) {
     simdjson::dom::element e;
     if (Fail(obj_[field].get(e), field)) return {};
     if (e.is_null()) return {};
     return simdjson::minify(e);
+  }
+  // As RawJson, for a field later versions of a format added: absent also reads as "".
+  std::string OptionalRawJson(std::string_view field) {
+    simdjson::dom::element e;
+    const simdjson::error_code err = obj_[field].get(e);
+    if (err == simdjson::NO_SUCH_FIELD) return {};
+    if (Fail(err, field)) return {};
+    if (e.is_null()) return {};
+    return simdjson::minify(e);
+  }
+  // A nested object, read with a reader of its own whose errors name "<field>.<inner field>";
+  // nullopt when the field is null (or on error). Pass the nested reader's status to Absorb.
+  std::optional<JsonFieldReader> NullableObject(std::string_view field) {
+    simdjson::dom::element e;
+    if (!Nullable(field, e)) return std::nullopt;
+    simdjson::dom::object obj;
+    if (Fail(e.get_object().get(obj), field)) return std::nullopt;
+    return JsonFieldReader(what_, key_, obj, Path(field) + ".");
+  }
+  // An array of objects, one reader each ("<field>[i].<inner field>" in errors).
+  std::vector<JsonFieldReader> ObjectArray(std::string_view field) {
+    std::vector<JsonFieldReader> out;
+    simdjson::dom::array arr;
+    if (Fail(obj_[field].get_array().get(arr), field)) return out;
+    for (simdjson::dom::element e : arr) {
+      simdjson::dom::object obj;
+      if (Fail(e.get_object().get(obj), field)) return {};
+      out.push_back(
+          JsonFieldReader(what_, key_, obj, Path(field) + "[" + std::to_string(out.size()) + "]."));
+    }
+    return out;
+  }
+  // Keeps `s` as this reader's error unless it already has one (a nested reader's status).
+  void Absorb(const Status& s) {
+    if (status_.ok() && !s.ok()) status_ = s;
   }
   // An enumeration stored by its key: `parse` maps the key back, nullopt = unknown.
   template <typename E, typename Parse>
@@ -122,8 +182,11 @@ class JsonFieldReader {
   const Status& status() const { return status_; }
 
  private:
-  JsonFieldReader(std::string_view what, std::string_view key, simdjson::dom::object obj)
-      : what_(what), key_(key), obj_(obj) {}
+  JsonFieldReader(std::string_view what, std::string_view key, simdjson::dom::object obj,
+                  std::string prefix = "")
+      : what_(what), key_(key), obj_(obj), prefix_(std::move(prefix)) {}
+
+  std::string Path(std::string_view field) const { return prefix_ + std::string(field); }
 
   static std::string Name(std::string_view what, std::string_view key) {
     return std::string(what) + " '" + std::string(key) + "'";
@@ -139,13 +202,13 @@ class JsonFieldReader {
     return true;
   }
   Status Error(std::string_view field, std::string_view why) const {
-    return Status::Internal(Name(what_, key_) + ": field " + std::string(field) + ": " +
-                            std::string(why));
+    return Status::Internal(Name(what_, key_) + ": field " + Path(field) + ": " + std::string(why));
   }
 
   std::string_view what_;
   std::string_view key_;
   simdjson::dom::object obj_;
+  std::string prefix_;  // where a nested reader's object sits in the record, for errors
   Status status_;
 };
 

@@ -8,7 +8,6 @@
 #include <rocksdb/write_batch.h>
 
 #include <array>
-#include <charconv>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -18,6 +17,7 @@
 #include "incidents/incident_enums.h"
 #include "incidents/incident_lifecycle.h"
 #include "storage/rocksdb/incident_codec.h"
+#include "storage/rocksdb/meta_counter.h"
 #include "storage/rocksdb/rocksdb_status.h"
 #include "storage/rocksdb/timeline_entry_codec.h"
 
@@ -212,16 +212,7 @@ Result<std::optional<std::string>> RocksDbIncidentStore::FindOpenByGroup(
 }
 
 Result<uint64_t> RocksDbIncidentStore::ReadCounter(std::string_view key) {
-  std::string text;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf_.meta, ToSlice(key), &text);
-  if (s.IsNotFound()) return uint64_t{0};
-  if (!s.ok()) return FromRocksDb(s, "read " + std::string(key));
-  uint64_t value = 0;
-  const auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (err != std::errc() || end != text.data() + text.size() || text.empty()) {
-    return Status::Internal("meta '" + std::string(key) + "' is not a number: '" + text + "'");
-  }
-  return value;
+  return ReadMetaCounter(db_, cf_.meta, key);
 }
 
 Result<uint64_t> RocksDbIncidentStore::LastSequence() { return ReadCounter(kIncidentSequenceKey); }

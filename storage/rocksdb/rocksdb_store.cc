@@ -28,6 +28,8 @@ constexpr char kIncidentsCf[] = "incidents";
 constexpr char kIncidentIndexCf[] = "incident_index";
 constexpr char kTimelineCf[] = "timeline";
 constexpr char kIncidentGroupsCf[] = "incident_groups";
+constexpr char kRuleGroupsCf[] = "groups";
+constexpr char kSilencesCf[] = "silences";
 enum CfIndex {
   kDefaultIdx,
   kAlarmsIdx,
@@ -35,7 +37,9 @@ enum CfIndex {
   kIncidentsIdx,
   kIndexIdx,
   kTimelineIdx,
-  kGroupsIdx
+  kIncidentGroupsIdx,
+  kRuleGroupsIdx,
+  kSilencesIdx
 };
 constexpr char kSchemaVersionKey[] = "schema_version";
 
@@ -85,7 +89,9 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& dir)
                                     kIncidentsCf,
                                     kIncidentIndexCf,
                                     kTimelineCf,
-                                    kIncidentGroupsCf};
+                                    kIncidentGroupsCf,
+                                    kRuleGroupsCf,
+                                    kSilencesCf};
   std::vector<std::string> existing;
   if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
     for (auto& name : existing) {
@@ -117,8 +123,10 @@ RocksDbStore::RocksDbStore(std::string dir, rocksdb::DB* db,
       incidents_(db, {.incidents = handles_[kIncidentsIdx],
                       .index = handles_[kIndexIdx],
                       .timeline = handles_[kTimelineIdx],
-                      .groups = handles_[kGroupsIdx],
-                      .meta = meta_cf_}) {}
+                      .groups = handles_[kIncidentGroupsIdx],
+                      .meta = meta_cf_}),
+      groups_(db, handles_[kRuleGroupsIdx]),
+      silences_(db, handles_[kSilencesIdx], meta_cf_) {}
 
 RocksDbStore::~RocksDbStore() {
   // Errors here cannot be reported anywhere useful; the WAL is replayed on the next open anyway.
@@ -139,7 +147,8 @@ Status RocksDbStore::CheckSchemaVersion() {
   if (!s.IsNotFound()) return FromRocksDb(s, "read schema version in " + dir_);
 
   // No version: only a brand-new database may be stamped with ours.
-  for (rocksdb::ColumnFamilyHandle* cf : {alarms_cf_, incidents_cf_}) {
+  for (rocksdb::ColumnFamilyHandle* cf :
+       {alarms_cf_, incidents_cf_, handles_[kRuleGroupsIdx], handles_[kSilencesIdx]}) {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf));
     it->SeekToFirst();
     if (it->Valid()) {
@@ -164,6 +173,8 @@ Status RocksDbStore::Commit(const ChangeSet& changes, Durability durability) {
     RETURN_IF_ERROR(FromRocksDb(s, "stage write"));
   }
   RETURN_IF_ERROR(incidents_.Stage(changes, batch));
+  RETURN_IF_ERROR(groups_.Stage(changes, batch));
+  RETURN_IF_ERROR(silences_.Stage(changes, batch));
   rocksdb::WriteOptions options;
   options.disableWAL = false;  // the WAL is what makes `process` durability survive kill -9
   options.sync = durability == Durability::kMachine;

@@ -1,7 +1,7 @@
 #pragma once
 // The production Store: one RocksDB database under the data dir, column families per aggregate
-// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`) plus `meta` (schema
-// version, sequences). Each Commit is one WriteBatch; the WAL is always on.
+// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`; `groups`; `silences`)
+// plus `meta` (schema version, sequences). Each Commit is one WriteBatch; the WAL is always on.
 
 #include <cstdint>
 #include <memory>
@@ -11,7 +11,9 @@
 
 #include "core/status.h"
 #include "storage/rocksdb/rocksdb_alarm_store.h"
+#include "storage/rocksdb/rocksdb_group_store.h"
 #include "storage/rocksdb/rocksdb_incident_store.h"
+#include "storage/rocksdb/rocksdb_silence_store.h"
 #include "storage/store.h"
 
 namespace rocksdb {
@@ -36,6 +38,8 @@ class RocksDbStore final : public Store {
 
   AlarmStore& alarms() override { return alarms_; }
   IncidentStore& incidents() override { return incidents_; }
+  GroupStore& groups() override { return groups_; }
+  SilenceStore& silences() override { return silences_; }
   // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
   Status Commit(const ChangeSet& changes, Durability durability) override;
   // Live SST files plus memtables, over all column families.
@@ -54,6 +58,8 @@ class RocksDbStore final : public Store {
   rocksdb::ColumnFamilyHandle* incidents_cf_;
   RocksDbAlarmStore alarms_;
   RocksDbIncidentStore incidents_;
+  RocksDbGroupStore groups_;
+  RocksDbSilenceStore silences_;
   // Staging reads the current state (previous index keys, group entries, sequences): commits
   // must not interleave. The group committer is the one caller in production, so it is free.
   std::mutex commit_mu_;

@@ -53,9 +53,13 @@ class IngestServiceTest : public testing::Test {
   MemoryStore store_;
   prometheus::Registry registry_;
   FakeClock clock_;
-  RuleEngine rules_;
   GroupCommitter committer_{store_, Durability::kProcess, registry_};
-  IngestService service_{store_, committer_, rules_, clock_, registry_};
+  // No rules: an alarm is recorded only (the rules' effects are tested in rule_applier_test).
+  RulesHolder rules_{std::make_shared<const RuleSet>()};
+  SilencesHolder silences_{std::make_shared<const std::vector<Silence>>()};
+  IncidentService incidents_{store_, committer_, clock_, registry_};
+  RuleApplier applier_{incidents_, rules_, silences_, registry_};
+  IngestService service_{store_, committer_, applier_, clock_, registry_};
 };
 
 TEST_F(IngestServiceTest, TransitionsAreStoredAndCounted) {
@@ -124,7 +128,7 @@ TEST_F(IngestServiceTest, LoadGaugesCountsStoredActiveAlarms) {
                       Event("c", AlarmStatus::kOk, 1)})
                   .ok());
   prometheus::Registry fresh;
-  IngestService restarted(store_, committer_, rules_, clock_, fresh);
+  IngestService restarted(store_, committer_, applier_, clock_, fresh);
   ASSERT_TRUE(restarted.LoadGauges().ok());
   EXPECT_EQ(Value(fresh, "alarmgate_alarms_active", {{"integration", "mon"}, {"level", "Critical"}}), 2);
 }

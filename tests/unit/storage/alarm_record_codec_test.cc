@@ -34,6 +34,8 @@ AlarmRecord FullRecord() {
   r.incident_num = "IM20240101000001";
   r.last_event_json =
       R"({"alarmName":"CPU 高 🔥","additional":{"k":[1,-2,true,false,null,{"n":"\"q\""}]},"x":"\u0001"})";
+  r.last_decision_json =
+      R"({"rules":[{"name":"disk-full","matched":true}],"silenced_by":null,"note":"规则 \"a\""})";
   return r;
 }
 
@@ -55,6 +57,29 @@ TEST(AlarmRecordCodecTest, RoundTripOfOptionalsAndEmptyEvent) {
   auto decoded = AlarmRecordCodec::Decode("fp", AlarmRecordCodec::Encode(r));
   ASSERT_TRUE(decoded.ok()) << decoded.status().message();
   EXPECT_EQ(Tie(*decoded), Tie(r));
+}
+
+TEST(AlarmRecordCodecTest, EmptyDecisionIsStoredAsNullAndReadsBackEmpty) {
+  AlarmRecord r = MakeRecord("fp");
+  r.last_decision_json.clear();
+  const std::string encoded = AlarmRecordCodec::Encode(r);
+  EXPECT_THAT(encoded, HasSubstr(R"("last_decision":null)"));
+  auto decoded = AlarmRecordCodec::Decode("fp", encoded);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->last_decision_json, "");
+}
+
+// Records written before the decision was stored have no such field: they read as "no decision".
+TEST(AlarmRecordCodecTest, RecordWithoutDecisionFieldReadsAsNoDecision) {
+  AlarmRecord r = FullRecord();
+  std::string encoded = AlarmRecordCodec::Encode(r);
+  const auto pos = encoded.find(R"(,"last_decision":)");
+  ASSERT_NE(pos, std::string::npos);
+  encoded = encoded.substr(0, pos) + "}";
+  auto decoded = AlarmRecordCodec::Decode(r.fingerprint, encoded);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->last_decision_json, "");
+  EXPECT_EQ(decoded->last_event_json, r.last_event_json);
 }
 
 TEST(AlarmRecordCodecTest, EveryStatusAndLevelRoundTrips) {
@@ -84,6 +109,12 @@ TEST(AlarmRecordCodecTest, EncodingIsJsonWithLeadingVersionAndEmbeddedEvent) {
   std::string_view name;
   ASSERT_EQ(event["alarmName"].get_string().get(name), simdjson::SUCCESS);
   EXPECT_EQ(name, "CPU 高 🔥");
+  // So is the decision.
+  simdjson::dom::object decision;
+  ASSERT_EQ(doc["last_decision"].get_object().get(decision), simdjson::SUCCESS);
+  std::string_view note;
+  ASSERT_EQ(decision["note"].get_string().get(note), simdjson::SUCCESS);
+  EXPECT_EQ(note, "规则 \"a\"");
 }
 
 TEST(AlarmRecordCodecTest, UnreadableValuesAreInternalErrorsNamingTheKey) {
@@ -112,6 +143,8 @@ TEST(AlarmRecordCodecTest, UnreadableValuesAreInternalErrorsNamingTheKey) {
       {"unknown level", replace(R"("level":"Major")", R"("level":"Huge")"), "unknown level"},
       {"incident_num not string", replace(R"("incident_num":null)", R"("incident_num":5)"),
        "field incident_num"},
+      {"decision not JSON", replace(R"("last_decision":null)", R"("last_decision":nul)"),
+       "not valid JSON"},
   };
   for (const auto& c : cases) {
     auto decoded = AlarmRecordCodec::Decode("the-key", c.value);

@@ -65,7 +65,7 @@ namespace alarmgate::testing {
 inline auto Tie(const AlarmRecord& r) {
   return std::tie(r.fingerprint, r.integration, r.alarm_id, r.status, r.level, r.first_seen_ms,
                   r.last_seen_ms, r.count, r.transition_time_ms, r.last_event_time_ms,
-                  r.last_transition_at_ms, r.last_event_json, r.incident_num);
+                  r.last_transition_at_ms, r.last_event_json, r.incident_num, r.last_decision_json);
 }
 
 // Incident numbers as the service issues them: they sort by `sequence`.

@@ -74,6 +74,7 @@ TYPED_TEST(StoreContractTest, PutThenGetReturnsEveryField) {
   r.status = AlarmStatus::kOk;
   r.level = AlarmLevel::kCritical;
   r.last_event_json = R"({"alarmName":"磁盘满 ✓","additional":{"a":[1,2,{"b":null}]}})";
+  r.last_decision_json = R"({"rules":["disk-full"],"silenced_by":"S000000000001"})";
   this->Put({r});
 
   auto got = this->Get("fp1");
@@ -221,6 +222,7 @@ TEST_P(RocksDbReopenTest, ReopenKeepsCommittedData) {
   TempDir dir;
   AlarmRecord r = MakeRecord("fp1");
   r.incident_num = "IM1";
+  r.last_decision_json = R"({"rules":[]})";
   {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();

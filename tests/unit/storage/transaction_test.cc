@@ -1,5 +1,6 @@
 // Transaction reads over every Store: the job's own staged writes first, then the group's, then
-// the store — for alarms, incidents, the open incident of a group and the incident sequence.
+// the store — for alarms, incidents, the open incident of a group, the incident sequence, rule
+// groups and silence ids.
 
 #include "storage/transaction.h"
 
@@ -10,16 +11,20 @@
 #include <vector>
 
 #include "incidents/incident_number.h"
+#include "tests/unit/storage/rule_state_test_util.h"
 #include "tests/unit/storage/storage_test_util.h"
 #include "tests/unit/storage/store_test_envs.h"
 
 namespace alarmgate {
 namespace {
 
+using ::alarmgate::testing::BareGroup;
 using ::alarmgate::testing::EnvNames;
 using ::alarmgate::testing::Envs;
+using ::alarmgate::testing::FullGroup;
 using ::alarmgate::testing::MakeIncident;
 using ::alarmgate::testing::MakeRecord;
+using ::alarmgate::testing::MakeSilence;
 using ::alarmgate::testing::Num;
 
 using S = IncidentStatus;
@@ -202,6 +207,86 @@ TYPED_TEST(TransactionTest, AllocateIncidentSequenceRefusesPastTheLargestNumber)
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(txn.changes().incident_sequence(), kMaxIncidentSequence);  // nothing more staged
+}
+
+TYPED_TEST(TransactionTest, GetGroupPrefersOwnThenGroupThenStore) {
+  const std::string g1 = R"(["r","1"])";
+  const std::string g2 = R"(["r","2"])";
+  const std::string g3 = R"(["r","3"])";
+  ChangeSet c;
+  c.PutGroup(FullGroup(g1));
+  c.PutGroup(FullGroup(g2));
+  this->Commit(c);
+
+  ChangeSet staged;
+  GroupState grouped = FullGroup(g1);
+  grouped.transitions_ms = {1};
+  staged.PutGroup(grouped);
+  staged.DeleteGroup(g2);
+  staged.PutGroup(BareGroup(g3));  // not in the store at all
+  Transaction txn(this->store(), staged);
+  EXPECT_EQ((*txn.GetGroup(g1))->transitions_ms, std::vector<int64_t>{1});
+  EXPECT_EQ(*txn.GetGroup(g2), std::nullopt);
+  EXPECT_TRUE(txn.GetGroup(g3)->has_value());
+  EXPECT_EQ(*txn.GetGroup(R"(["r","4"])"), std::nullopt);
+
+  GroupState own = FullGroup(g1);
+  own.transitions_ms = {1, 2};
+  txn.PutGroup(own);
+  txn.PutGroup(FullGroup(g2));  // re-created after the group deleted it
+  EXPECT_EQ((*txn.GetGroup(g1))->transitions_ms, (std::vector<int64_t>{1, 2}));
+  EXPECT_TRUE(txn.GetGroup(g2)->has_value());
+  txn.DeleteGroup(g3);
+  EXPECT_EQ(*txn.GetGroup(g3), std::nullopt);
+  // The group's staged version is untouched until the job succeeds.
+  EXPECT_EQ(staged.groups().at(g1)->transitions_ms, std::vector<int64_t>{1});
+  // The store still holds its own until the commit.
+  EXPECT_EQ((*this->store().groups().Get(g1))->transitions_ms, FullGroup(g1).transitions_ms);
+}
+
+TYPED_TEST(TransactionTest, AllocateSilenceIdContinuesAfterEverySource) {
+  {
+    ChangeSet empty;
+    Transaction txn(this->store(), empty);
+    EXPECT_EQ(*txn.AllocateSilenceId(), "S000000000001");  // an empty store starts at 1
+  }
+  ChangeSet c;
+  c.SetSilenceSequence(41);
+  this->Commit(c);
+
+  ChangeSet staged;
+  Transaction first(this->store(), staged);
+  EXPECT_EQ(*first.AllocateSilenceId(), "S000000000042");
+  EXPECT_EQ(*first.AllocateSilenceId(), "S000000000043");  // its own staged allocation counts
+  EXPECT_EQ(first.changes().silence_sequence(), 43u);
+  first.PutSilence(MakeSilence("S000000000043"));
+  staged.Merge(std::move(first.changes()));
+
+  Transaction second(this->store(), staged);
+  EXPECT_EQ(*second.AllocateSilenceId(), "S000000000044");  // the group's staged one counts
+  staged.Merge(std::move(second.changes()));
+  this->Commit(staged);
+  EXPECT_EQ(*this->store().silences().LastSequence(), 44u);
+  EXPECT_TRUE((*this->store().silences().Get("S000000000043")).has_value());
+
+  // The incident sequence is a different counter.
+  ChangeSet none;
+  Transaction third(this->store(), none);
+  EXPECT_EQ(*third.AllocateIncidentSequence(), 1u);
+  EXPECT_EQ(*third.AllocateSilenceId(), "S000000000045");
+}
+
+TYPED_TEST(TransactionTest, AllocateSilenceIdRefusesPastTheLargestId) {
+  ChangeSet c;
+  c.SetSilenceSequence(kMaxSilenceSequence - 1);
+  this->Commit(c);
+  ChangeSet staged;
+  Transaction txn(this->store(), staged);
+  EXPECT_EQ(*txn.AllocateSilenceId(), "S999999999999");
+  auto refused = txn.AllocateSilenceId();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(txn.changes().silence_sequence(), kMaxSilenceSequence);  // nothing more staged
 }
 
 }  // namespace

@@ -1,0 +1,51 @@
+#pragma once
+// Runs rule groups' timers (for_s holds, resolve_delay_s holds, flapping calm) when they come due.
+// The due times live in the stored group states; this only keeps a heap of them in memory,
+// re-armed from storage at startup, so holds survive restart.
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <queue>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "alarms/rule_applier.h"
+#include "core/clock.h"
+#include "storage/group_committer.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class GroupTimers {
+ public:
+  GroupTimers(boost::asio::io_context& ioc, GroupCommitter& committer, RuleApplier& applier,
+              const Clock& clock);
+
+  // Thread-safe. A due time already past fires at once.
+  void Arm(const std::string& group_key, int64_t due_ms);
+  // Startup: arms every stored group that has a timer under the current rules.
+  Status LoadFrom(Store& store, const RulesHolder& rules);
+  void Stop();
+
+ private:
+  using Entry = std::pair<int64_t, std::string>;  // (due ms, group key)
+
+  void ScheduleLocked();
+  void Fire();
+
+  GroupCommitter& committer_;
+  RuleApplier& applier_;
+  const Clock& clock_;
+  boost::asio::steady_timer timer_;
+  std::mutex mu_;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
+  int64_t armed_for_ms_ = INT64_MAX;  // the due time the timer waits for
+  bool stopped_ = false;
+};
+
+}  // namespace alarmgate

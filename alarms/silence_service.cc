@@ -1,0 +1,65 @@
+#include "alarms/silence_service.h"
+
+#include <memory>
+
+namespace alarmgate {
+
+Status SilenceService::Load() {
+  ASSIGN_OR_RETURN(std::vector<Silence> stored, store_.silences().List());
+  silences_.Set(std::make_shared<const std::vector<Silence>>(std::move(stored)));
+  return Status::Ok();
+}
+
+void SilenceService::Publish(const Silence& changed) {
+  std::lock_guard<std::mutex> lock(publish_mu_);
+  auto next = std::make_shared<std::vector<Silence>>(*silences_.Get());
+  bool replaced = false;
+  for (auto& s : *next) {
+    if (s.id == changed.id) {
+      s = changed;
+      replaced = true;
+    }
+  }
+  if (!replaced) next->push_back(changed);
+  silences_.Set(std::move(next));
+}
+
+void SilenceService::Create(Silence silence, Done done) {
+  auto staged = std::make_shared<Silence>(std::move(silence));
+  committer_.Submit(CommitJob{
+      [staged](Transaction& txn) -> Status {
+        ASSIGN_OR_RETURN(staged->id, txn.AllocateSilenceId());
+        txn.PutSilence(*staged);
+        return Status::Ok();
+      },
+      [this, staged, done = std::move(done)](Status status) {
+        if (!status.ok()) return done(std::move(status));
+        Publish(*staged);
+        done(*staged);
+      }});
+}
+
+void SilenceService::Expire(std::string id, Done done) {
+  auto staged = std::make_shared<Silence>();
+  committer_.Submit(CommitJob{
+      [this, staged, id = std::move(id)](Transaction& txn) -> Status {
+        // Silences change only on this writer thread, so the stored one is current.
+        ASSIGN_OR_RETURN(std::optional<Silence> current, store_.silences().Get(id));
+        if (!current) return Status::NotFound("no silence " + id);
+        const int64_t now = clock_.NowMs();
+        if (current->ends_at_ms <= now) return Status::Conflict("silence " + id + " has already ended");
+        current->ends_at_ms = now;
+        // A silence that had not started yet ends before it begins: it never applied.
+        if (current->starts_at_ms > now) current->starts_at_ms = now;
+        *staged = *current;
+        txn.PutSilence(*staged);
+        return Status::Ok();
+      },
+      [this, staged, done = std::move(done)](Status status) {
+        if (!status.ok()) return done(std::move(status));
+        Publish(*staged);
+        done(*staged);
+      }});
+}
+
+}  // namespace alarmgate

@@ -1,0 +1,45 @@
+#pragma once
+// Silences created through the API (CONTRACT §5): stored durably, and kept in memory as one
+// snapshot that the ingest pipeline reads without locks.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "alarms/rule_applier.h"
+#include "core/clock.h"
+#include "core/status.h"
+#include "storage/group_committer.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class SilenceService {
+ public:
+  using Done = std::function<void(Result<Silence>)>;
+
+  SilenceService(Store& store, GroupCommitter& committer, const Clock& clock,
+                 SilencesHolder& silences)
+      : store_(store), committer_(committer), clock_(clock), silences_(silences) {}
+
+  // Startup: the stored silences become the snapshot.
+  Status Load();
+
+  // `silence` has passed RuleLoader::ParseApiSilence; it gets its id here.
+  void Create(Silence silence, Done done);
+  // Expires a silence now (as Alertmanager: kept for the record, no longer active).
+  // NotFound for an unknown id; Conflict for one that has already ended.
+  void Expire(std::string id, Done done);
+
+ private:
+  void Publish(const Silence& changed);
+
+  Store& store_;
+  GroupCommitter& committer_;
+  const Clock& clock_;
+  SilencesHolder& silences_;
+  std::mutex publish_mu_;  // one snapshot update at a time
+};
+
+}  // namespace alarmgate

@@ -1,0 +1,40 @@
+#include "gateway/configuration.h"
+
+#include "gateway/config/config_loader.h"
+#include "rules/rule_loader.h"
+
+namespace alarmgate {
+
+LoadedConfiguration LoadConfiguration(const CliOptions& options) {
+  LoadedConfiguration out;
+  std::shared_ptr<const Config> base;
+  if (options.config_file) {
+    LoadedConfig loaded = ConfigLoader::LoadFile(*options.config_file);
+    for (const auto& p : loaded.problems) out.problems.push_back(p.ToString());
+    base = loaded.config;
+  } else {
+    base = ConfigLoader::Defaults();
+  }
+  if (!base) return out;
+
+  auto config = std::make_shared<Config>(*base);
+  if (options.listen) {
+    auto address = ConfigLoader::ParseListenAddress(*options.listen);
+    if (!address) {
+      out.problems.push_back("--listen must be HOST:PORT, got " + *options.listen);
+    } else {
+      config->server.listen_host = address->host;
+      config->server.listen_port = address->port;
+    }
+  }
+  if (options.data_dir) config->storage.data_dir = *options.data_dir;
+
+  LoadedRules rules = RuleLoader::LoadFiles(config->rules_files);
+  for (const auto& p : rules.problems) {
+    out.problems.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message);
+  }
+  if (out.problems.empty()) out.loaded = Configuration{std::move(config), std::move(rules.rules)};
+  return out;
+}
+
+}  // namespace alarmgate

@@ -1,0 +1,70 @@
+// RocksDbSilenceStore: point reads and the ordered listing of the `silences` column family, and
+// the silence sequence in `meta`.
+
+#include "storage/rocksdb/rocksdb_silence_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/iterator.h>
+#include <rocksdb/write_batch.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "storage/rocksdb/meta_counter.h"
+#include "storage/rocksdb/rocksdb_status.h"
+#include "storage/rocksdb/silence_codec.h"
+
+namespace alarmgate {
+namespace {
+
+constexpr std::string_view kSilenceSequenceKey = "silence_sequence";
+
+}  // namespace
+
+Result<std::optional<Silence>> RocksDbSilenceStore::Get(std::string_view id) {
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), silences_, rocksdb::Slice(id.data(), id.size()), &value);
+  if (s.IsNotFound()) return std::optional<Silence>();
+  if (!s.ok()) return FromRocksDb(s, "read silence " + std::string(id));
+  ASSIGN_OR_RETURN(Silence silence, SilenceCodec::Decode(id, value.ToStringView()));
+  return std::optional<Silence>(std::move(silence));
+}
+
+Result<std::vector<Silence>> RocksDbSilenceStore::List() {
+  std::vector<Silence> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), silences_));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    ASSIGN_OR_RETURN(Silence silence,
+                     SilenceCodec::Decode(it->key().ToStringView(), it->value().ToStringView()));
+    out.push_back(std::move(silence));
+  }
+  RETURN_IF_ERROR(FromRocksDb(it->status(), "scan silences"));
+  return out;
+}
+
+Result<uint64_t> RocksDbSilenceStore::LastSequence() {
+  return ReadMetaCounter(db_, meta_, kSilenceSequenceKey);
+}
+
+Status RocksDbSilenceStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+  for (const auto& [id, silence] : changes.silences()) {
+    rocksdb::Status s = silence ? batch.Put(silences_, id, SilenceCodec::Encode(*silence))
+                                : batch.Delete(silences_, id);
+    RETURN_IF_ERROR(FromRocksDb(s, "stage silence " + id));
+  }
+  if (changes.silence_sequence()) {
+    // "The highest ever allocated": a stale value never moves it back.
+    ASSIGN_OR_RETURN(uint64_t current, LastSequence());
+    if (*changes.silence_sequence() > current) {
+      RETURN_IF_ERROR(FromRocksDb(
+          batch.Put(meta_, rocksdb::Slice(kSilenceSequenceKey.data(), kSilenceSequenceKey.size()),
+                    std::to_string(*changes.silence_sequence())),
+          "stage silence sequence"));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace alarmgate

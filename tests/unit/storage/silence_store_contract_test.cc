@@ -1,0 +1,281 @@
+// The SilenceStore contract over every Store (MemoryStore, RocksDbStore): API silences put, read,
+// listed by id and deleted; regex matchers that still match after a round trip; ids allocated in
+// increasing order; plus what only RocksDB has (reopen, corrupt values).
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/rule_set.h"
+#include "storage/memory/memory_store.h"
+#include "storage/rocksdb/rocksdb_store.h"
+#include "storage/rocksdb/silence_codec.h"
+#include "storage/transaction.h"
+#include "tests/unit/storage/raw_rocksdb.h"
+#include "tests/unit/storage/rule_state_test_util.h"
+#include "tests/unit/storage/storage_test_util.h"
+#include "tests/unit/storage/store_test_envs.h"
+
+namespace alarmgate {
+namespace {
+
+using ::alarmgate::testing::EnvNames;
+using ::alarmgate::testing::Envs;
+using ::alarmgate::testing::Equals;
+using ::alarmgate::testing::FullSilence;
+using ::alarmgate::testing::MakeSilence;
+using ::alarmgate::testing::RegexCondition;
+using ::alarmgate::testing::TempDir;
+using ::alarmgate::testing::Values;
+using ::alarmgate::testing::WithRawDb;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+std::vector<std::string> Ids(const std::vector<Silence>& silences) {
+  std::vector<std::string> out;
+  for (const auto& s : silences) out.push_back(s.id);
+  return out;
+}
+
+// Allocates one id in its own transaction and commits it with a silence of that id.
+Result<std::string> CreateSilence(Store& store) {
+  ChangeSet none;
+  Transaction txn(store, none);
+  ASSIGN_OR_RETURN(std::string id, txn.AllocateSilenceId());
+  txn.PutSilence(MakeSilence(id));
+  RETURN_IF_ERROR(store.Commit(txn.changes(), Durability::kProcess));
+  return id;
+}
+
+template <typename Env>
+class SilenceStoreContractTest : public ::testing::Test {
+ protected:
+  Store& store() { return env_.store(); }
+  SilenceStore& silences() { return env_.store().silences(); }
+  void Commit(const ChangeSet& changes) {
+    auto s = store().Commit(changes, Durability::kProcess);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  void Put(std::vector<Silence> list) {
+    ChangeSet c;
+    for (auto& s : list) c.PutSilence(std::move(s));
+    Commit(c);
+  }
+  std::optional<Silence> Get(const std::string& id) {
+    auto got = silences().Get(id);
+    EXPECT_TRUE(got.ok()) << got.status().message();
+    return got.ok() ? *got : std::nullopt;
+  }
+  std::vector<std::string> ListIds() {
+    auto listed = silences().List();
+    EXPECT_TRUE(listed.ok()) << listed.status().message();
+    return listed.ok() ? Ids(*listed) : std::vector<std::string>{};
+  }
+
+  Env env_;
+};
+
+TYPED_TEST_SUITE(SilenceStoreContractTest, Envs, EnvNames);
+
+TYPED_TEST(SilenceStoreContractTest, EmptyStoreHasNoSilencesAndSequenceZero) {
+  EXPECT_EQ(this->Get("S000000000001"), std::nullopt);
+  EXPECT_THAT(this->ListIds(), IsEmpty());
+  EXPECT_EQ(*this->silences().LastSequence(), 0u);
+}
+
+TYPED_TEST(SilenceStoreContractTest, PutThenGetReturnsEveryField) {
+  const Silence full = FullSilence("S000000000001");
+  const Silence bare = MakeSilence("S000000000002");
+  this->Put({full, bare});
+  auto got = this->Get(full.id);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(Values(*got), Values(full));
+  auto got_bare = this->Get(bare.id);
+  ASSERT_TRUE(got_bare.has_value());
+  EXPECT_EQ(Values(*got_bare), Values(bare));
+}
+
+TYPED_TEST(SilenceStoreContractTest, ListIsInIdOrderAndDeleteRemoves) {
+  this->Put({MakeSilence("S000000000003"), MakeSilence("S000000000001")});
+  this->Put({MakeSilence("S000000000002")});
+  EXPECT_THAT(this->ListIds(), ElementsAre("S000000000001", "S000000000002", "S000000000003"));
+
+  Silence updated = MakeSilence("S000000000002");
+  updated.ends_at_ms = 1500;  // expired early
+  ChangeSet c;
+  c.PutSilence(updated);
+  c.DeleteSilence("S000000000003");
+  c.DeleteSilence("S000000000099");  // absent: fine
+  this->Commit(c);
+  EXPECT_THAT(this->ListIds(), ElementsAre("S000000000001", "S000000000002"));
+  EXPECT_EQ(this->Get("S000000000002")->ends_at_ms, 1500);
+  EXPECT_EQ(this->Get("S000000000003"), std::nullopt);
+}
+
+// What the rule engine does with a stored silence: its matchers (RocksDB: recompiled from the
+// stored pattern) must still decide the same alarms.
+TYPED_TEST(SilenceStoreContractTest, StoredRegexMatchersStillMatch) {
+  this->Put({MakeSilence("S000000000001", {RegexCondition("resourceId", R"(web-\d+)"),
+                                           Equals("applicationId", "billing"),
+                                           RegexCondition("alarmName", "test.*", true)})});
+  auto got = this->Get("S000000000001");
+  ASSERT_TRUE(got.has_value());
+  ASSERT_EQ(got->matchers.size(), 3u);
+  ASSERT_NE(got->matchers[0].regex, nullptr);
+  EXPECT_EQ(got->matchers[0].regex->pattern(), R"(web-\d+)");
+
+  Alarm a;
+  a.resource_id = "web-12";
+  a.application_id = "billing";
+  a.alarm_name = "disk full";
+  EXPECT_TRUE(Matches(got->matchers, a));
+  a.resource_id = "web-12x";  // full match only
+  EXPECT_FALSE(Matches(got->matchers, a));
+  a.resource_id = "web-3";
+  a.alarm_name = "test alarm";  // the negated regex now holds
+  EXPECT_FALSE(Matches(got->matchers, a));
+}
+
+TYPED_TEST(SilenceStoreContractTest, AllocatedIdsIncreaseAndAreNeverReused) {
+  auto first = CreateSilence(this->store());
+  auto second = CreateSilence(this->store());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(*first, "S000000000001");
+  EXPECT_EQ(*second, "S000000000002");
+  // Deleting the newest does not give its id out again.
+  ChangeSet del;
+  del.DeleteSilence(*second);
+  this->Commit(del);
+  auto third = CreateSilence(this->store());
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(*third, "S000000000003");
+  EXPECT_EQ(*this->silences().LastSequence(), 3u);
+  EXPECT_THAT(this->ListIds(), ElementsAre("S000000000001", "S000000000003"));
+}
+
+TYPED_TEST(SilenceStoreContractTest, LastSequenceIsTheHighestCommitted) {
+  ChangeSet c;
+  c.SetSilenceSequence(9);
+  this->Commit(c);
+  ChangeSet stale;
+  stale.SetSilenceSequence(4);  // a stale value never moves it back
+  this->Commit(stale);
+  EXPECT_EQ(*this->silences().LastSequence(), 9u);
+}
+
+TEST(SilenceIdTest, FormatIsSAndTwelveDigitsSoIdsSortByCreation) {
+  EXPECT_EQ(FormatSilenceId(1), "S000000000001");
+  EXPECT_EQ(FormatSilenceId(kMaxSilenceSequence), "S999999999999");
+  EXPECT_LT(FormatSilenceId(9), FormatSilenceId(10));
+}
+
+TEST(ChangeSetSilenceTest, MergeKeepsTheLaterSilenceAndSequence) {
+  ChangeSet a;
+  a.PutSilence(MakeSilence("S1"));
+  a.SetSilenceSequence(1);
+  ChangeSet b;
+  b.DeleteSilence("S1");
+  b.PutSilence(MakeSilence("S2"));
+  b.SetSilenceSequence(2);
+  a.Merge(std::move(b));
+  EXPECT_EQ(a.silences().at("S1"), std::nullopt);
+  EXPECT_TRUE(a.silences().at("S2").has_value());
+  EXPECT_EQ(a.silence_sequence(), 2u);
+  ChangeSet c;
+  a.Merge(std::move(c));  // allocated nothing
+  EXPECT_EQ(a.silence_sequence(), 2u);
+
+  ChangeSet only_sequence;
+  only_sequence.SetSilenceSequence(3);
+  EXPECT_FALSE(only_sequence.empty());
+  ChangeSet only_delete;
+  only_delete.DeleteSilence("S1");
+  EXPECT_FALSE(only_delete.empty());
+}
+
+// --- MemoryStore only ---------------------------------------------------------------------------
+
+TEST(MemorySilenceStoreTest, FailedCommitChangesNoSilenceNorSequence) {
+  MemoryStore store;
+  store.FailNextCommits(1);
+  ChangeSet c;
+  c.PutSilence(MakeSilence("S000000000001"));
+  c.SetSilenceSequence(1);
+  EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
+  EXPECT_EQ(*store.silences().Get("S000000000001"), std::nullopt);
+  EXPECT_EQ(*store.silences().LastSequence(), 0u);
+}
+
+// --- RocksDbStore only --------------------------------------------------------------------------
+
+TEST(RocksDbSilenceStoreTest, ReopenKeepsSilencesAndIdsContinue) {
+  TempDir dir;
+  const Silence full = FullSilence("S000000000001");
+  {
+    auto store = RocksDbStore::Open(dir.sub("db"));
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_EQ(*CreateSilence(**store), "S000000000001");
+    ASSERT_EQ(*CreateSilence(**store), "S000000000002");
+    ChangeSet c;
+    c.PutSilence(full);
+    c.DeleteSilence("S000000000002");
+    ASSERT_TRUE((*store)->Commit(c, Durability::kMachine).ok());
+  }
+  auto store = RocksDbStore::Open(dir.sub("db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto got = (*store)->silences().Get(full.id);
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().message();
+  EXPECT_EQ(Values(**got), Values(full));
+  auto listed = (*store)->silences().List();
+  ASSERT_TRUE(listed.ok());
+  EXPECT_THAT(Ids(*listed), ElementsAre("S000000000001"));
+  EXPECT_EQ(*(*store)->silences().LastSequence(), 2u);
+  EXPECT_EQ(*CreateSilence(**store), "S000000000003");
+}
+
+TEST(RocksDbSilenceStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  {
+    auto store = RocksDbStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(CreateSilence(**store).ok());
+  }
+  // A pattern a later RE2 refuses reads as Internal, as a non-JSON value does.
+  std::string bad_pattern =
+      SilenceCodec::Encode(MakeSilence("S000000000002", {RegexCondition("url", "a+")}));
+  bad_pattern.replace(bad_pattern.find(R"("a+")"), 4, R"("(a+")");
+  WithRawDb(path, {}, [&](rocksdb::DB* db, auto& cf) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("silences"), "S000000000001", "{").ok());
+    ASSERT_TRUE(
+        db->Put(rocksdb::WriteOptions(), cf.at("silences"), "S000000000002", bad_pattern).ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("meta"), "silence_sequence", "x").ok());
+  });
+  auto store = RocksDbStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  SilenceStore& silences = (*store)->silences();
+
+  for (const std::string id : {"S000000000001", "S000000000002"}) {
+    auto got = silences.Get(id);
+    ASSERT_FALSE(got.ok()) << id;
+    EXPECT_EQ(got.status().code(), StatusCode::kInternal) << id;
+    EXPECT_THAT(got.status().message(), HasSubstr(id));
+  }
+  EXPECT_THAT(silences.Get("S000000000002").status().message(), HasSubstr("no longer compiles"));
+  EXPECT_EQ(silences.List().status().code(), StatusCode::kInternal);
+  auto sequence = silences.LastSequence();
+  ASSERT_FALSE(sequence.ok());
+  EXPECT_EQ(sequence.status().code(), StatusCode::kInternal);
+  EXPECT_THAT(sequence.status().message(), HasSubstr("silence_sequence"));
+  // An id cannot be allocated past an unreadable sequence.
+  ChangeSet none;
+  Transaction txn(**store, none);
+  EXPECT_EQ(txn.AllocateSilenceId().status().code(), StatusCode::kInternal);
+}
+
+}  // namespace
+}  // namespace alarmgate
