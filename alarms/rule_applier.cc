@@ -120,10 +120,15 @@ Result<AppliedRules> RuleApplier::OnTransition(Transaction& txn, const Alarm& ev
     const std::string key = GroupKey(*rule, event, fingerprint);
     out.explanation.group_keys.push_back(key);
     ASSIGN_OR_RETURN(GroupState state, LoadGroup(txn, *rule, key));
+    // The member's own status is stored apart from the group's state: one small read and write
+    // per transition, whatever the group's size.
+    ASSIGN_OR_RETURN(std::optional<AlarmStatus> member_before, txn.GetGroupMember(key, fingerprint));
     RETURN_IF_ERROR(Apply(txn,
                           RuleEngine::OnTransition(*rule, std::move(state), event, fingerprint,
-                                                   match.silenced_by != nullptr, now_ms),
+                                                   member_before, match.silenced_by != nullptr,
+                                                   now_ms),
                           now_ms, out));
+    txn.PutGroupMember(key, fingerprint, event.status);  // also when silenced: the counters moved
   }
   return out;
 }

@@ -39,6 +39,23 @@ ServerOptions ToServerOptions(const ServerConfig& s) {
   return o;
 }
 
+std::map<std::string, int64_t> HeartbeatTimeouts(const Config& config) {
+  std::map<std::string, int64_t> timeouts;
+  for (const auto& i : config.integrations) timeouts[i.name] = i.enabled ? i.heartbeat_timeout_s : 0;
+  return timeouts;
+}
+
+// The alertmanager integrations with `reconcile` (CONTRACT §10).
+std::vector<AlertmanagerReconciler::Target> ReconcileTargets(const Config& config) {
+  std::vector<AlertmanagerReconciler::Target> targets;
+  for (const auto& i : config.integrations) {
+    if (i.enabled && i.format == IntegrationFormat::kAlertmanager && i.reconcile) {
+      targets.push_back({i.name, i.reconcile->url, i.reconcile->every_s});
+    }
+  }
+  return targets;
+}
+
 void LogIntegrations(const Config& config) {
   if (config.integrations.empty()) {
     LogInfo("no_integrations", {{"msg", "no integration is configured: ingestion answers 401"}});
@@ -73,6 +90,8 @@ Status Application::Reload() {
             {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
   }
   config_->Set(loaded.loaded->config);
+  heartbeats_->SetTimeouts(HeartbeatTimeouts(now));
+  reconciler_->SetTargets(ReconcileTargets(now));
   rules_->Set(loaded.loaded->rules);
   // Changed for_s or resolve_delay_s values move pending holds.
   if (Status s = timers_->LoadFrom(*store_, *rules_); !s.ok()) {
@@ -102,6 +121,11 @@ void Application::AddRoutes() {
 
   router_.Add("POST", "/v1/event/huawei/custom/{integration_key}", "ingest_coc",
               bind(ingest_handler_.get(), &IngestHandler::HandleCoc));
+  router_.Add("POST", "/v1/event/alertmanager/{integration_key}", "ingest_alertmanager",
+              bind(ingest_handler_.get(), &IngestHandler::HandleAlertmanager));
+  router_.Add("POST", "/v2/enqueue", "ingest_pagerduty",
+              bind(pagerduty_handler_.get(), &PagerDutyHandler::Enqueue),
+              RouteOptions{PagerDutyHandler::kBodyLimitBytes});
 
   router_.Add("GET", "/v1/alarms", "alarms_list",
               auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::List)));
@@ -152,6 +176,8 @@ void Application::Shutdown() {
   ready_.store(false);
   purge_timer_.cancel();
   timers_->Stop();
+  heartbeats_->Stop();
+  reconciler_->Stop();
   server_->Shutdown([this] {
     // Every request has been answered: what was acknowledged is committed; flush the rest.
     committer_->Stop();
@@ -246,10 +272,21 @@ int Application::Run() {
     return 1;
   }
   limiter_ = std::make_unique<RateLimiter>(clock_);
+  heartbeats_ = std::make_unique<HeartbeatMonitor>(ioc_, *ingest_, clock_);
+  heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
+  if (Status s = heartbeats_->Load(*store_); !s.ok()) {
+    LogError("storage_read_failed", {{"error", s.message()}});
+    return 1;
+  }
   purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
+  reconciler_ = std::make_unique<AlertmanagerReconciler>(ioc_, maintenance_, *store_, *ingest_,
+                                                         clock_, *registry_);
+  reconciler_->SetTargets(ReconcileTargets(config));
 
   auth_ = std::make_unique<ManagementAuth>(*config_);
-  ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_);
+  ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_, *heartbeats_);
+  pagerduty_handler_ = std::make_unique<PagerDutyHandler>(
+      *config_, *ingest_, *limiter_, *heartbeats_, *incidents_, store_->alarms(), clock_);
   alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
   incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
   silences_handler_ =
@@ -274,6 +311,8 @@ int Application::Run() {
   signals_.add(SIGHUP);
   WatchSignals();
   SchedulePurge(kFirstPurgeAfter);
+  heartbeats_->Start();
+  reconciler_->Start();
   ready_.store(true);
 
   const int threads = config.server.threads > 0

@@ -15,7 +15,9 @@
 #include <prometheus/registry.h>
 
 #include "alarms/alarm_purger.h"
+#include "alarms/alertmanager_reconciler.h"
 #include "alarms/group_timers.h"
+#include "alarms/heartbeat_monitor.h"
 #include "alarms/rule_applier.h"
 #include "alarms/silence_service.h"
 #include "alarms/ingest_service.h"
@@ -24,6 +26,7 @@
 #include "gateway/api/admin_handler.h"
 #include "gateway/api/alarms_handler.h"
 #include "gateway/api/incidents_handler.h"
+#include "gateway/api/pagerduty_handler.h"
 #include "gateway/api/rules_handler.h"
 #include "gateway/api/silences_handler.h"
 #include "gateway/api/ingest_handler.h"
@@ -80,10 +83,13 @@ class Application {
   std::unique_ptr<RuleApplier> applier_;
   std::unique_ptr<GroupTimers> timers_;
   std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<HeartbeatMonitor> heartbeats_;
   std::unique_ptr<AlarmPurger> purger_;
+  std::unique_ptr<AlertmanagerReconciler> reconciler_;  // its passes run on maintenance_
 
   std::unique_ptr<ManagementAuth> auth_;
   std::unique_ptr<IngestHandler> ingest_handler_;
+  std::unique_ptr<PagerDutyHandler> pagerduty_handler_;
   std::unique_ptr<AlarmsHandler> alarms_handler_;
   std::unique_ptr<IncidentsHandler> incidents_handler_;
   std::unique_ptr<SilencesHandler> silences_handler_;

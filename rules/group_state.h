@@ -1,10 +1,11 @@
 #pragma once
 // What the rule engine remembers about one group (one rule + the values of its group_by fields):
-// its members' statuses, its open incident, pending holds and recent transitions. Stored with
-// the alarm transition that changed it, so holds survive restart.
+// how many members it has and how many of them alarm, its open incident, pending holds and recent
+// transitions. Stored with the alarm transition that changed it, so holds survive restart. Each
+// member's own status is stored apart (Transaction::GetGroupMember): the state stays O(1) in size
+// whatever the group's size, so a transition costs the same in a group of 1 or 10,000 alarms.
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,8 +17,8 @@ namespace alarmgate {
 struct GroupState {
   std::string key;   // GroupKey(): ["<rule>","<value 1>",…] as JSON text
   std::string rule;  // the rule's name
-  std::map<std::string, AlarmStatus> members;  // fingerprint → its last status seen by the group
-  std::map<std::string, std::string> member_names;  // fingerprint → alarmName, for resolve texts
+  int64_t member_count = 0;    // alarms ever seen in the group
+  int64_t alarming_count = 0;  // of those, how many are `alarm` now
   // The group's open incident; the caller clears it when that incident was closed by an operator.
   std::optional<std::string> incident_num;
   // for_s: the alarm that started the hold (templates expand from it) and when it ends.
@@ -29,12 +30,7 @@ struct GroupState {
   std::vector<int64_t> transitions_ms;
   bool flapping = false;
 
-  bool AnyAlarming() const {
-    for (const auto& [fp, status] : members) {
-      if (status == AlarmStatus::kAlarm) return true;
-    }
-    return false;
-  }
+  bool AnyAlarming() const { return alarming_count > 0; }
 };
 
 }  // namespace alarmgate

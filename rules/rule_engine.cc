@@ -8,15 +8,21 @@
 // - A group "has an incident" while state.incident_num is set; the caller sets it after applying
 //   kOpen and clears it once the incident is no longer open (operator close, or after applying
 //   kResolve: next.incident_num still names the incident to resolve).
-// - Transition `alarm` (not silenced): members updated, flap window updated, a pending resolve
+// - Members: the group keeps only counters (member_count, alarming_count); each member's own status
+//   is stored by the caller and passed in as `member_before` (nullopt: new to the group). New
+//   member → member_count + 1 (and alarming_count + 1 if it alarms); alarm→ok → alarming − 1;
+//   ok→alarm → alarming + 1; the same status again (possible after a rule reload put the alarm in
+//   a group that already saw it) changes nothing. So a transition costs O(1) whatever the size.
+// - Transition `alarm` (not silenced): counters updated, flap window updated, a pending resolve
 //   is cancelled. With an incident → kAttach. Without: for_s > 0 starts a hold (the first alarm
 //   of the group holds; later alarms join it) → kNone; a hold already due opens at once; for_s = 0
 //   → kOpen.
 // - Transition `ok` (not silenced): with an incident → kAttach, or kResolve when the group is
-//   resolvable (all_ok: every member ok; any_ok: this one ok; never: no) and not flapping;
+//   resolvable (all_ok: member_count > 0 and alarming_count = 0; any_ok: this one ok — and from a
+//   timer: member_count − alarming_count > 0; never: no) and not flapping;
 //   resolve_delay_s > 0 turns the resolve into a pending resolve_due_ms (kAttach). Without an
 //   incident, a for_s hold is cancelled once nothing in the group is alarming.
-// - Silenced transition: only members/member_names change; no action, no notes, no flap count.
+// - Silenced transition: only the counters change; no action, no notes, no flap count.
 // - Flap (only when the rule has flap with window_s > 0 and max_transitions > 0): transition times
 //   within the last window_s are kept (at most max_transitions + 1 of them); more than
 //   max_transitions → flapping. Calm when now - last transition ≥ window_s, checked by OnTimer
@@ -31,9 +37,10 @@
 //   caller writes them to next.incident_num (or to the incident it opened) whatever the action.
 //   kOpen carries an "alarm" note for the opening alarm (or "held" when opened by the for_s timer)
 //   and a "flapping" note if the group already flaps.
-// - Resolve texts: cause "Cleared: <alarmName> (<fingerprint>) at <time UTC>" (all_ok adds "the
-//   last of the group's N alarms to report ok"); from a timer the clearing alarm is no longer
-//   known, so the cause lists the ok members (at most 10) and since when they are ok.
+// - Resolve texts: cause "Cleared: <alarmName> (<fingerprint>) at <time UTC>" (all_ok adds ", the
+//   last of the group's N alarm(s) to report ok"); from a timer the clearing alarm is no longer
+//   known, so the cause counts instead: "Cleared: all N alarm(s) of the group reported ok; ok since
+//   <time UTC>" (all_ok) or "Cleared: M of N alarm(s) of the group ok; ok since <time UTC>" (any_ok).
 
 #include "rules/rule_engine.h"
 
@@ -49,7 +56,6 @@ namespace alarmgate {
 namespace {
 
 constexpr std::string_view kActor = "alarmgate";
-constexpr size_t kMaxNamedInCause = 10;
 
 // Seed table 4-62 limits.
 constexpr size_t kTitleMax = 200;
@@ -94,29 +100,35 @@ std::string_view ResolveModeName(ResolveMode mode) {
   return "never";
 }
 
-bool AnyOk(const GroupState& s) {
-  for (const auto& [fp, status] : s.members) {
-    if (status == AlarmStatus::kOk) return true;
-  }
-  return false;
-}
+int64_t OkCount(const GroupState& s) { return s.member_count - s.alarming_count; }
 
-// Whether the group's members, as they are now, allow its incident to resolve.
-bool Resolvable(const Rule& rule, const GroupState& s) {
+// Whether the group's members, as they are now, allow its incident to resolve. `ok_transition`:
+// decided on an alarm's `ok` transition, which alone satisfies any_ok.
+bool Resolvable(const Rule& rule, const GroupState& s, bool ok_transition) {
   switch (rule.resolve) {
     case ResolveMode::kAllOk:
-      return !s.members.empty() && !s.AnyAlarming();
+      return s.member_count > 0 && s.alarming_count == 0;
     case ResolveMode::kAnyOk:
-      return AnyOk(s);
+      return ok_transition || OkCount(s) > 0;
     case ResolveMode::kNever:
       return false;
   }
   return false;
 }
 
-std::string MemberName(const GroupState& s, const std::string& fp) {
-  auto it = s.member_names.find(fp);
-  return it == s.member_names.end() ? std::string() : it->second;
+// Keeps the counters exact for one member going from `before` (nullopt: new to the group) to `now`.
+void CountMember(GroupState& s, std::optional<AlarmStatus> before, AlarmStatus now) {
+  if (!before) {
+    ++s.member_count;
+    if (now == AlarmStatus::kAlarm) ++s.alarming_count;
+    return;
+  }
+  if (*before == now) return;  // the same status again: already counted
+  if (now == AlarmStatus::kAlarm) {
+    ++s.alarming_count;
+  } else if (s.alarming_count > 0) {  // never below 0, even from a state written inconsistently
+    --s.alarming_count;
+  }
 }
 
 TimelineEntry Note(int64_t now_ms, std::string_view action, std::string parameters) {
@@ -207,26 +219,19 @@ std::string CauseFor(const Rule& rule, const GroupState& s, const Alarm& alarm,
                      const std::string& fp, int64_t now_ms) {
   std::string cause = "Cleared: " + alarm.alarm_name + " (" + fp + ") at " + FormatUtc(now_ms);
   if (rule.resolve == ResolveMode::kAllOk) {
-    cause +=
-        ", the last of the group's " + std::to_string(s.members.size()) + " alarm(s) to report ok";
+    cause += ", the last of the group's " + std::to_string(s.member_count) + " alarm(s) to report ok";
   }
   return cause;
 }
 
-// Cause when resolving from a timer: the ok members, and since when.
-std::string CauseFromMembers(const GroupState& s, int64_t ok_since_ms) {
-  std::string names;
-  size_t named = 0, ok = 0;
-  for (const auto& [fp, status] : s.members) {
-    if (status != AlarmStatus::kOk) continue;
-    ++ok;
-    if (named == kMaxNamedInCause) continue;
-    if (named++ > 0) names += ", ";
-    names += MemberName(s, fp) + " (" + fp + ")";
-  }
-  if (ok > named) names += " and " + std::to_string(ok - named) + " more";
-  return "Cleared: " + names + "; ok since " + FormatUtc(ok_since_ms) + " (" + std::to_string(ok) +
-         " of " + std::to_string(s.members.size()) + " alarm(s) of the group ok)";
+// Cause when resolving from a timer: the clearing alarm is no longer known, so count the ok ones
+// (naming them would need every member's status: O(n)).
+std::string CauseFromCounts(const Rule& rule, const GroupState& s, int64_t ok_since_ms) {
+  const std::string n = std::to_string(s.member_count);
+  std::string what = rule.resolve == ResolveMode::kAllOk
+                         ? "all " + n + " alarm(s) of the group reported ok"
+                         : std::to_string(OkCount(s)) + " of " + n + " alarm(s) of the group ok";
+  return "Cleared: " + what + "; ok since " + FormatUtc(ok_since_ms);
 }
 
 std::string Prefix(const Rule& rule) { return "matched " + rule.name + "; "; }
@@ -336,7 +341,8 @@ RuleEngine::Match RuleEngine::MatchAlarm(const RuleSet& rules,
 }
 
 GroupDecision RuleEngine::OnTransition(const Rule& rule, GroupState state, const Alarm& alarm,
-                                       const std::string& fingerprint, bool silenced,
+                                       const std::string& fingerprint,
+                                       std::optional<AlarmStatus> member_before, bool silenced,
                                        int64_t now_ms) {
   GroupDecision d;
   d.rule = &rule;
@@ -344,12 +350,11 @@ GroupDecision RuleEngine::OnTransition(const Rule& rule, GroupState state, const
   GroupState& s = d.next;
   if (s.key.empty()) s.key = GroupKey(rule, alarm, fingerprint);
   if (s.rule.empty()) s.rule = rule.name;
-  s.members[fingerprint] = alarm.status;
-  s.member_names[fingerprint] = alarm.alarm_name;
+  CountMember(s, member_before, alarm.status);
   d.explanation = Prefix(rule);
 
   if (silenced) {
-    d.explanation += "silenced: group members updated, nothing opened, attached or resolved";
+    d.explanation += "silenced: group members counted, nothing opened, attached or resolved";
     return d;
   }
 
@@ -392,14 +397,13 @@ GroupDecision RuleEngine::OnTransition(const Rule& rule, GroupState state, const
     d.action = GroupDecision::IncidentAction::kAttach;
     if (s.flapping) {
       d.explanation += "flapping: auto-resolve paused on " + *s.incident_num;
-    } else if (!Resolvable(rule, s)) {
+    } else if (!Resolvable(rule, s, /*ok_transition=*/true)) {
       if (rule.resolve == ResolveMode::kNever) {
         d.explanation += "resolve: never; " + *s.incident_num + " stays open";
       } else {
-        size_t alarming = 0;
-        for (const auto& [fp, st] : s.members) alarming += st == AlarmStatus::kAlarm;
-        d.explanation += std::to_string(alarming) + " of " + std::to_string(s.members.size()) +
-                         " alarm(s) still alarming; " + *s.incident_num + " stays open";
+        d.explanation += std::to_string(s.alarming_count) + " of " +
+                         std::to_string(s.member_count) + " alarm(s) still alarming; " +
+                         *s.incident_num + " stays open";
       }
     } else {
       d.explanation += "attached to " + *s.incident_num + "; ";
@@ -429,11 +433,11 @@ GroupDecision RuleEngine::OnTimer(const Rule& rule, GroupState state, bool silen
   if (ApplyCalm(rule, s, now_ms, d.notes)) {
     steps.push_back("calm again");
     // At calm a resolvable group resolves, as it would have had it not been flapping.
-    if (s.incident_num && !s.resolve_due_ms && Resolvable(rule, s)) {
+    if (s.incident_num && !s.resolve_due_ms && Resolvable(rule, s, /*ok_transition=*/false)) {
       int64_t since = s.transitions_ms.empty() ? now_ms : s.transitions_ms.back();
       std::string saved = std::move(d.explanation);
       d.explanation.clear();
-      d.action = ResolveOrDelay(rule, d, now_ms, CauseFromMembers(s, since));
+      d.action = ResolveOrDelay(rule, d, now_ms, CauseFromCounts(rule, s, since));
       steps.push_back(std::move(d.explanation));
       d.explanation = std::move(saved);
     }
@@ -471,11 +475,11 @@ GroupDecision RuleEngine::OnTimer(const Rule& rule, GroupState state, bool silen
       steps.push_back("resolve_delay_s ended without an open incident");
     } else if (s.flapping) {
       steps.push_back("resolve_delay_s ended while flapping: stays open until calm");
-    } else if (!Resolvable(rule, s)) {
+    } else if (!Resolvable(rule, s, /*ok_transition=*/false)) {
       steps.push_back("resolve_delay_s ended but the group is no longer resolvable");
     } else {
       d.action = GroupDecision::IncidentAction::kResolve;
-      d.resolve_cause = CauseFromMembers(s, ok_since);
+      d.resolve_cause = CauseFromCounts(rule, s, ok_since);
       d.resolve_solution = Solution(rule);
       steps.push_back("resolve_delay_s elapsed: resolved " + *s.incident_num);
     }

@@ -61,10 +61,13 @@ class RuleEngine {
                           const Alarm& alarm, int64_t now_ms);
 
   // An alarm transition (new, alarm→ok or ok→alarm) in one of its groups. `state` is the stored
-  // group state, or a fresh one (key and rule set) when the group has none. A silenced
-  // transition updates the members but opens, attaches and resolves nothing.
+  // group state, or a fresh one (key and rule set) when the group has none. `member_before` is
+  // the alarm's previous status in this group (nullopt: new to the group); the caller stores
+  // alarm.status as its new one. A silenced transition updates the counters but opens, attaches
+  // and resolves nothing.
   static GroupDecision OnTransition(const Rule& rule, GroupState state, const Alarm& alarm,
-                                    const std::string& fingerprint, bool silenced,
+                                    const std::string& fingerprint,
+                                    std::optional<AlarmStatus> member_before, bool silenced,
                                     int64_t now_ms);
 
   // A group's timers (for_s hold, resolve_delay_s hold, flapping calm) at `now_ms`.

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,12 +36,26 @@ class ChangeSet {
   }
   void SetIncidentSequence(uint64_t sequence) { incident_sequence_ = sequence; }
 
-  // Rule groups, keyed by GroupState::key.
+  // Rule groups, keyed by GroupState::key. Deleting a group deletes its members too (those
+  // stored, and those put earlier in this change set), so a group re-created under the same key
+  // starts with none: its counters and its members stay in step.
   void PutGroup(GroupState state) {
     std::string key = state.key;
     groups_[std::move(key)] = std::move(state);
   }
-  void DeleteGroup(const std::string& key) { groups_[key] = std::nullopt; }
+  void DeleteGroup(const std::string& key) {
+    groups_[key] = std::nullopt;
+    EraseMembersOf(key);
+    member_groups_deleted_.insert(key);
+  }
+
+  // A rule group member's status, keyed by (group key, fingerprint). Kept apart from the group's
+  // state so that a transition writes one small value whatever the group's size.
+  using GroupMemberKey = std::pair<std::string, std::string>;
+  void PutGroupMember(const std::string& group_key, const std::string& fingerprint,
+                      AlarmStatus status) {
+    group_members_[GroupMemberKey(group_key, fingerprint)] = status;
+  }
 
   // Silences created through the API, keyed by Silence::id.
   void PutSilence(Silence silence) {
@@ -56,6 +71,9 @@ class ChangeSet {
   const std::vector<std::pair<std::string, TimelineEntry>>& timeline() const { return timeline_; }
   std::optional<uint64_t> incident_sequence() const { return incident_sequence_; }
   const std::map<std::string, std::optional<GroupState>>& groups() const { return groups_; }
+  const std::map<GroupMemberKey, AlarmStatus>& group_members() const { return group_members_; }
+  // Groups whose stored members are deleted before group_members() are written.
+  const std::set<std::string>& member_groups_deleted() const { return member_groups_deleted_; }
   const std::map<std::string, std::optional<Silence>>& silences() const { return silences_; }
   std::optional<uint64_t> silence_sequence() const { return silence_sequence_; }
 
@@ -66,21 +84,37 @@ class ChangeSet {
     for (auto& e : other.timeline_) timeline_.push_back(std::move(e));
     if (other.incident_sequence_) incident_sequence_ = other.incident_sequence_;
     for (auto& [k, v] : other.groups_) groups_[k] = std::move(v);
+    // `other` deleted these groups after everything staged here: their members here go too.
+    for (const auto& k : other.member_groups_deleted_) {
+      EraseMembersOf(k);
+      member_groups_deleted_.insert(k);
+    }
+    for (auto& [k, v] : other.group_members_) group_members_[k] = v;
     for (auto& [k, v] : other.silences_) silences_[k] = std::move(v);
     if (other.silence_sequence_) silence_sequence_ = other.silence_sequence_;
   }
   bool empty() const {
     return alarms_.empty() && incidents_.empty() && timeline_.empty() && !incident_sequence_ &&
-           groups_.empty() && silences_.empty() && !silence_sequence_;
+           groups_.empty() && group_members_.empty() && member_groups_deleted_.empty() &&
+           silences_.empty() && !silence_sequence_;
   }
   void clear() { *this = ChangeSet(); }
 
  private:
+  void EraseMembersOf(const std::string& group_key) {
+    auto first = group_members_.lower_bound(GroupMemberKey(group_key, std::string()));
+    auto last = first;
+    while (last != group_members_.end() && last->first.first == group_key) ++last;
+    group_members_.erase(first, last);
+  }
+
   std::map<std::string, std::optional<AlarmRecord>> alarms_;
   std::map<std::string, Incident> incidents_;
   std::vector<std::pair<std::string, TimelineEntry>> timeline_;
   std::optional<uint64_t> incident_sequence_;
   std::map<std::string, std::optional<GroupState>> groups_;
+  std::map<GroupMemberKey, AlarmStatus> group_members_;
+  std::set<std::string> member_groups_deleted_;
   std::map<std::string, std::optional<Silence>> silences_;
   std::optional<uint64_t> silence_sequence_;
 };

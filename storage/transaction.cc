@@ -85,6 +85,20 @@ Result<std::optional<GroupState>> Transaction::GetGroup(std::string_view key) {
   return store_.groups().Get(key);
 }
 
+Result<std::optional<AlarmStatus>> Transaction::GetGroupMember(const std::string& group_key,
+                                                               const std::string& fingerprint) {
+  const ChangeSet::GroupMemberKey k(group_key, fingerprint);
+  // Within one change set a member put after the group's deletion is kept, one put before it is
+  // erased: so a put wins, else a deletion means "not a member".
+  for (const ChangeSet* set : {static_cast<const ChangeSet*>(&changes_), &staged_}) {
+    if (auto it = set->group_members().find(k); it != set->group_members().end()) {
+      return std::optional<AlarmStatus>(it->second);
+    }
+    if (set->member_groups_deleted().contains(group_key)) return std::optional<AlarmStatus>();
+  }
+  return store_.groups().GetMember(group_key, fingerprint);
+}
+
 Result<std::string> Transaction::AllocateSilenceId() {
   ASSIGN_OR_RETURN(uint64_t last, store_.silences().LastSequence());
   last = std::max(

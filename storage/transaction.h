@@ -35,7 +35,15 @@ class Transaction {
   // A rule group's state, seeing groups staged in this group commit.
   Result<std::optional<GroupState>> GetGroup(std::string_view key);
   void PutGroup(GroupState state) { changes_.PutGroup(std::move(state)); }
+  // Also deletes the group's members.
   void DeleteGroup(const std::string& key) { changes_.DeleteGroup(key); }
+  // A group member's last status (nullopt: not a member), seeing members staged in this commit.
+  Result<std::optional<AlarmStatus>> GetGroupMember(const std::string& group_key,
+                                                    const std::string& fingerprint);
+  void PutGroupMember(const std::string& group_key, const std::string& fingerprint,
+                      AlarmStatus status) {
+    changes_.PutGroupMember(group_key, fingerprint, status);
+  }
 
   // Reserves the next API silence id ("S000000000001", …; staged like the incident sequence).
   Result<std::string> AllocateSilenceId();

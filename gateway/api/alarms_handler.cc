@@ -22,6 +22,7 @@ void WriteAlarm(const AlarmRecord& r, JsonWriter& w) {
       .Key("count").Int(r.count)
       .Key("last_transition_time").Int(r.transition_time_ms)
       .Key("last_event").Raw(r.last_event_json.empty() ? "null" : r.last_event_json)
+      .Key("last_decision").Raw(r.last_decision_json.empty() ? "null" : r.last_decision_json)
       .Key("incident_num");
   if (r.incident_num) {
     w.String(*r.incident_num);

@@ -1,25 +1,42 @@
 #pragma once
-// POST /v1/event/huawei/custom/{integration_key} (CONTRACT §4.1): authenticate the key, parse
-// strictly, validate, rate-limit, then hand the alarms to the ingest pipeline.
+// Alarm ingestion by integration key (CONTRACT §4.1, §4.2): authenticate the key, parse strictly,
+// validate and map the source's format, rate-limit, then hand the alarms to the ingest pipeline.
 
 #include "alarms/ingest_service.h"
+#include "alarms/heartbeat_monitor.h"
 #include "alarms/rate_limiter.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"
+
+#include <simdjson.h>
 
 namespace alarmgate {
 
 class IngestHandler {
  public:
-  IngestHandler(const ConfigHolder& config, IngestService& ingest, RateLimiter& limiter)
-      : config_(config), ingest_(ingest), limiter_(limiter) {}
+  IngestHandler(const ConfigHolder& config, IngestService& ingest, RateLimiter& limiter,
+                HeartbeatMonitor& heartbeats)
+      : config_(config), ingest_(ingest), limiter_(limiter), heartbeats_(heartbeats) {}
 
+  // POST /v1/event/huawei/custom/{integration_key}
   void HandleCoc(HttpRequest& request, Reply reply);
+  // POST /v1/event/alertmanager/{integration_key}: one alarm per alert, never per group.
+  void HandleAlertmanager(HttpRequest& request, Reply reply);
 
  private:
+  // What differs between the sources that share this path.
+  struct Source {
+    IntegrationFormat format;
+    int rate_limited_status;  // 429, or 503 for senders that retry only 5xx
+    std::function<Result<std::vector<Alarm>>(simdjson::dom::element, const IntegrationConfig&)>
+        parse;
+  };
+  void Handle(HttpRequest& request, Reply reply, const Source& source);
+
   const ConfigHolder& config_;
   IngestService& ingest_;
   RateLimiter& limiter_;
+  HeartbeatMonitor& heartbeats_;
 };
 
 }  // namespace alarmgate

@@ -28,7 +28,8 @@ struct IntegrationConfig {
   double rate_limit_per_s = 1000;  // 0 = unlimited; burst = 2 x rate
   bool enabled = true;
   int64_t heartbeat_timeout_s = 0;
-  // labels.severity (lower-case) -> alarmLevel; alertmanager only. Empty = the contract's map.
+  // labels.severity (lower-case) -> alarmLevel; alertmanager only. Overrides the contract's map
+  // value by value.
   std::map<std::string, AlarmLevel> severity_map;
   std::optional<ReconcileConfig> reconcile;
 };

@@ -19,6 +19,8 @@ class MemoryGroupStore final : public GroupStore {
   explicit MemoryGroupStore(std::mutex& mu) : mu_(mu) {}
 
   Result<std::optional<GroupState>> Get(std::string_view key) override;
+  Result<std::optional<AlarmStatus>> GetMember(std::string_view group_key,
+                                              std::string_view fingerprint) override;
   Status ForEach(const std::function<void(const GroupState&)>& fn) override;
 
   // Applies the group part of `changes`. The caller holds the shared mutex.
@@ -29,6 +31,8 @@ class MemoryGroupStore final : public GroupStore {
  private:
   std::mutex& mu_;
   std::map<std::string, GroupState, std::less<>> groups_;
+  // (group key, fingerprint) → status: the `group_members` column family.
+  std::map<ChangeSet::GroupMemberKey, AlarmStatus> members_;
 };
 
 }  // namespace alarmgate

@@ -16,8 +16,8 @@ namespace {
 
 // Field names on disk: the GroupState members'.
 constexpr std::string_view kRule = "rule";
-constexpr std::string_view kMembers = "members";
-constexpr std::string_view kMemberNames = "member_names";
+constexpr std::string_view kMemberCount = "member_count";
+constexpr std::string_view kAlarmingCount = "alarming_count";
 constexpr std::string_view kIncidentNum = "incident_num";
 constexpr std::string_view kOpenDue = "open_due_ms";
 constexpr std::string_view kHoldAlarm = "hold_alarm";
@@ -102,12 +102,8 @@ std::string GroupStateCodec::Encode(const GroupState& g) {
   w.BeginObject();
   w.Key(JsonFieldReader::kVersionField).Int(kVersion);
   w.Key(kRule).String(g.rule);
-  w.Key(kMembers).BeginObject();
-  for (const auto& [fp, status] : g.members) w.Key(fp).String(ToString(status));
-  w.EndObject();
-  w.Key(kMemberNames).BeginObject();
-  for (const auto& [fp, name] : g.member_names) w.Key(fp).String(name);
-  w.EndObject();
+  w.Key(kMemberCount).Int(g.member_count);
+  w.Key(kAlarmingCount).Int(g.alarming_count);
   w.Key(kIncidentNum);
   if (g.incident_num) {
     w.String(*g.incident_num);
@@ -139,14 +135,13 @@ Result<GroupState> GroupStateCodec::Decode(std::string_view key, std::string_vie
   GroupState g;
   g.key = std::string(key);
   g.rule = f.String(kRule);
-  for (auto& [fp, status] : f.StringMap(kMembers)) {
-    if (std::optional<AlarmStatus> s = ParseAlarmStatus(status)) {
-      g.members.emplace(fp, *s);
-    } else {
-      f.Invalid(kMembers, "unknown status '" + status + "' of member " + fp);
-    }
+  g.member_count = f.Int(kMemberCount);
+  g.alarming_count = f.Int(kAlarmingCount);
+  // The engine keeps 0 ≤ alarming ≤ members; anything else was not written by it.
+  if (g.member_count < 0 || g.alarming_count < 0 || g.alarming_count > g.member_count) {
+    f.Invalid(kAlarmingCount, "counts out of range: " + std::to_string(g.alarming_count) +
+                                  " alarming of " + std::to_string(g.member_count));
   }
-  g.member_names = f.StringMap(kMemberNames);
   g.incident_num = f.NullableString(kIncidentNum);
   g.open_due_ms = f.NullableInt(kOpenDue);
   if (std::optional<JsonFieldReader> hold = f.NullableObject(kHoldAlarm)) {

@@ -1,6 +1,7 @@
 #pragma once
 // The on-disk value of a rule group's state (rules/group_state.h): a JSON object with a leading
-// format version, its pending hold's alarm in full. The key is the group key.
+// format version, its pending hold's alarm in full. The key is the group key. The members' own
+// statuses are not in it (they are the `group_members` family's): only their counts.
 
 #include <string>
 #include <string_view>

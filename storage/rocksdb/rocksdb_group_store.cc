@@ -1,4 +1,5 @@
-// RocksDbGroupStore: point reads and a full scan of the `groups` column family.
+// RocksDbGroupStore: point reads and a full scan of the `groups` column family, point reads of
+// `group_members`.
 
 #include "storage/rocksdb/rocksdb_group_store.h"
 
@@ -14,6 +15,18 @@
 #include "storage/rocksdb/rocksdb_status.h"
 
 namespace alarmgate {
+namespace {
+
+std::string MemberKey(std::string_view group_key, std::string_view fingerprint) {
+  std::string key;
+  key.reserve(group_key.size() + 1 + fingerprint.size());
+  key.append(group_key);
+  key.push_back('\0');
+  key.append(fingerprint);
+  return key;
+}
+
+}  // namespace
 
 Result<std::optional<GroupState>> RocksDbGroupStore::Get(std::string_view key) {
   rocksdb::PinnableSlice value;
@@ -23,6 +36,22 @@ Result<std::optional<GroupState>> RocksDbGroupStore::Get(std::string_view key) {
   if (!s.ok()) return FromRocksDb(s, "read rule group " + std::string(key));
   ASSIGN_OR_RETURN(GroupState state, GroupStateCodec::Decode(key, value.ToStringView()));
   return std::optional<GroupState>(std::move(state));
+}
+
+Result<std::optional<AlarmStatus>> RocksDbGroupStore::GetMember(std::string_view group_key,
+                                                                std::string_view fingerprint) {
+  const std::string key = MemberKey(group_key, fingerprint);
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), members_cf_, key, &value);
+  if (s.IsNotFound()) return std::optional<AlarmStatus>();
+  const std::string what =
+      "rule group member " + std::string(fingerprint) + " of " + std::string(group_key);
+  if (!s.ok()) return FromRocksDb(s, "read " + what);
+  std::optional<AlarmStatus> status = ParseAlarmStatus(value.ToStringView());
+  if (!status) {
+    return Status::Internal("stored " + what + " has unknown status '" + value.ToString() + "'");
+  }
+  return status;
 }
 
 Status RocksDbGroupStore::ForEach(const std::function<void(const GroupState&)>& fn) {
@@ -36,6 +65,18 @@ Status RocksDbGroupStore::ForEach(const std::function<void(const GroupState&)>& 
 }
 
 Status RocksDbGroupStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+  // Deleted groups' members first: the batch applies in order, so members put in the same change
+  // set (after the deletion) survive it.
+  for (const auto& key : changes.member_groups_deleted()) {
+    std::string begin = key + '\0';
+    std::string end = key + '\1';
+    RETURN_IF_ERROR(FromRocksDb(batch.DeleteRange(members_cf_, begin, end),
+                                "stage deleting the members of rule group " + key));
+  }
+  for (const auto& [k, status] : changes.group_members()) {
+    RETURN_IF_ERROR(FromRocksDb(batch.Put(members_cf_, MemberKey(k.first, k.second), ToString(status)),
+                                "stage rule group member " + k.second + " of " + k.first));
+  }
   for (const auto& [key, state] : changes.groups()) {
     rocksdb::Status s =
         state ? batch.Put(cf_, key, GroupStateCodec::Encode(*state)) : batch.Delete(cf_, key);

@@ -1,5 +1,7 @@
 #pragma once
-// GroupStore over the `groups` column family: key = group key, value = GroupStateCodec JSON. Also
+// GroupStore over the `groups` column family (key = group key, value = GroupStateCodec JSON) and
+// the `group_members` one (key = group key + '\0' + fingerprint, value = "alarm" or "ok"). Group
+// keys are JSON text, which never holds a raw NUL, so a group's members are one key range. Also
 // stages the group part of a commit.
 
 #include <functional>
@@ -19,18 +21,23 @@ namespace alarmgate {
 
 class RocksDbGroupStore final : public GroupStore {
  public:
-  // Borrows `db` and `cf`; RocksDbStore owns both and outlives this.
-  RocksDbGroupStore(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) : db_(db), cf_(cf) {}
+  // Borrows `db` and the families; RocksDbStore owns them and outlives this.
+  RocksDbGroupStore(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
+                    rocksdb::ColumnFamilyHandle* members_cf)
+      : db_(db), cf_(cf), members_cf_(members_cf) {}
 
   Result<std::optional<GroupState>> Get(std::string_view key) override;
+  Result<std::optional<AlarmStatus>> GetMember(std::string_view group_key,
+                                              std::string_view fingerprint) override;
   Status ForEach(const std::function<void(const GroupState&)>& fn) override;
 
-  // Adds the groups of `changes` (puts and deletes) to `batch`.
+  // Adds the groups and members of `changes` (puts and deletes) to `batch`.
   Status Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch);
 
  private:
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
+  rocksdb::ColumnFamilyHandle* members_cf_;
 };
 
 }  // namespace alarmgate

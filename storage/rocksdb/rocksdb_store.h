@@ -1,7 +1,8 @@
 #pragma once
 // The production Store: one RocksDB database under the data dir, column families per aggregate
-// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`; `groups`; `silences`)
-// plus `meta` (schema version, sequences). Each Commit is one WriteBatch; the WAL is always on.
+// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`; `groups`,
+// `group_members`; `silences`) plus `meta` (schema version, sequences). Each Commit is one
+// WriteBatch; the WAL is always on.
 
 #include <cstdint>
 #include <memory>

@@ -38,10 +38,29 @@ trap cleanup EXIT INT TERM
 key="bench-key-$(date +%s)"
 port=""
 
-# start_server DURABILITY: starts alarmgate on a free port with a fresh data dir; sets pid and port.
+# write_rules FILE N: N rules the bench alarms do not match (each indexed by an alarmName of its
+# own, as real rule sets mostly are), then one that matches them all and groups them into one
+# incident, so every request runs the matcher and the rule engine.
+write_rules() {
+  local file="$1" n="$2"
+  {
+    echo "rules:"
+    for ((i = 1; i < n; i++)); do
+      printf '  - name: r%d\n    match: {alarmName: "other-%d", applicationId: app-%d}\n' "$i" "$i" "$i"
+      printf '    incident: {title: "${alarmName}", assignee: oncall}\n'
+    done
+    printf '  - name: bench\n    match: {integration: bench, alarmLevel: [Critical, Major]}\n'
+    printf '    group_by: [applicationId]\n    incident: {title: "${alarmName}", assignee: oncall}\n'
+  } >"$file"
+}
+
+# start_server NAME DURABILITY [RULES_FILE]: starts alarmgate on a free port with a fresh data
+# dir; sets pid and port.
 start_server() {
-  local durability="$1" dir="$work/$1"
+  local name="$1" durability="$2" rules="${3:-}" dir="$work/$1"
   mkdir -p "$dir/data"
+  local rules_line="rules_files: []"
+  [[ -n "$rules" ]] && rules_line="rules_files: [\"$rules\"]"
   cat >"$dir/alarmgate.yaml" <<YAML
 server:
   listen: 127.0.0.1:0
@@ -53,7 +72,7 @@ integrations:
     name: bench
     format: coc
     rate_limit_per_s: 0
-rules_files: []
+$rules_line
 inventory_files: []
 log:
   level: info  # the port is read from the event=listening line
@@ -116,16 +135,27 @@ run_wrk() {
 echo "alarmgate: $bin"
 echo "load: wrk -t$wrk_threads -c$connections -d${duration}s, $(nproc) cores shared by wrk and alarmgate"
 
-start_server process
+start_server process process
 run_wrk bare "/-/healthy"
 run_wrk process "/v1/event/huawei/custom/$key"
 stop_server
-start_server machine
+start_server machine machine
 run_wrk machine "/v1/event/huawei/custom/$key"
+stop_server
+write_rules "$work/rules10.yaml" 10
+write_rules "$work/rules5000.yaml" 5000
+start_server rules10 process "$work/rules10.yaml"
+run_wrk rules10 "/v1/event/huawei/custom/$key"
+stop_server
+start_server rules5000 process "$work/rules5000.yaml"
+run_wrk rules5000 "/v1/event/huawei/custom/$key"
 stop_server
 
 printf '\n%-10s %12s %10s %10s %12s %s\n' "target" "req/s" "p50 ms" "p99 ms" "vs bare" "non-2xx"
-for name in bare process machine; do
+for name in bare process machine rules10 rules5000; do
   ratio="$(awk -v a="${rps[$name]}" -v b="${rps[bare]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
   printf '%-10s %12s %10s %10s %12s %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "$ratio" "${errs[$name]}"
 done
+ratio="$(awk -v a="${rps[rules5000]}" -v b="${rps[rules10]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+echo
+echo "rules: 5000 rules / 10 rules = $ratio"

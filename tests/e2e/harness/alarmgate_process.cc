@@ -152,6 +152,15 @@ void AlarmgateProcess::WriteConfigText(const std::string& yaml) const {
   std::filesystem::rename(tmp, config_path());
 }
 
+void AlarmgateProcess::WriteRulesText(const std::string& yaml) const {
+  std::string tmp = rules_path() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << yaml;
+  }
+  std::filesystem::rename(tmp, rules_path());
+}
+
 std::string AlarmgateProcess::Log() const {
   std::string all;
   for (int i = 0; i < starts_; ++i) all += ReadFile(dir_ + "/stderr." + std::to_string(i) + ".log");
@@ -162,7 +171,8 @@ std::string AlarmgateProcess::Log() const {
   if (pid_ > 0) return ::testing::AssertionFailure() << "already running";
   const std::string err_path = dir_ + "/stderr." + std::to_string(starts_) + ".log";
   ++starts_;
-  pid_ = Spawn({AlarmgateBinary(), "--config", config_path(), "--listen", "127.0.0.1:0",
+  pid_ = Spawn({AlarmgateBinary(), "--config", config_path(), "--listen",
+                "127.0.0.1:" + std::to_string(listen_port_),
                 "--data-dir", data_dir()},
                dir_ + "/stdout.log", err_path);
   if (pid_ <= 0) {

@@ -56,13 +56,24 @@ class AlarmgateProcess {
 
   // Rewrites the config file (for reload tests); `yaml` replaces it whole.
   void WriteConfigText(const std::string& yaml) const;
-  void WriteConfig(const TestConfig& config) const { WriteConfigText(config.Render(data_dir())); }
+  // Writes config.rules_yaml (when set) to rules_path(), then the config.
+  void WriteConfig(const TestConfig& config) const {
+    if (config.rules_yaml) WriteRulesText(*config.rules_yaml);
+    WriteConfigText(config.Render(data_dir()));
+  }
+  // Rewrites the rules file named by a config with rules_yaml (atomically, as the config).
+  void WriteRulesText(const std::string& yaml) const;
+
+  // The port later Starts listen on; 0 (the default) lets the kernel pick one. A test that needs
+  // alarmgate back where a sender expects it restarts with set_listen_port(port()).
+  void set_listen_port(uint16_t port) { listen_port_ = port; }
 
   uint16_t port() const { return port_; }
   pid_t pid() const { return pid_; }
   const std::string& dir() const { return dir_; }
   std::string config_path() const { return dir_ + "/alarmgate.yaml"; }
   std::string data_dir() const { return dir_ + "/data"; }
+  std::string rules_path() const { return dir_ + "/" + kRulesFileName; }
   // Everything the process wrote to stderr, over every start.
   std::string Log() const;
 
@@ -70,6 +81,7 @@ class AlarmgateProcess {
   std::string dir_;
   pid_t pid_ = -1;
   uint16_t port_ = 0;
+  uint16_t listen_port_ = 0;
   int starts_ = 0;
 };
 

@@ -33,7 +33,12 @@ std::string TestConfig::Render(const std::string& data_dir) const {
       << "    rate_limit_per_s: " << i.rate_limit_per_s << "\n"
       << "    enabled: " << (i.enabled ? "true" : "false") << "\n";
   }
-  y << "rules_files: []\ninventory_files: []\n";
+  if (rules_yaml) {
+    y << "rules_files: [" << kRulesFileName << "]\n";
+  } else {
+    y << "rules_files: []\n";
+  }
+  y << "inventory_files: []\n";
   y << "log:\n  level: info\n  format: text\n";
   y << extra_yaml;
   return y.str();

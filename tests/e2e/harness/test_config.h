@@ -8,6 +8,9 @@
 
 namespace alarmgate::e2e {
 
+// The rules file a config with rules_yaml names, relative to the config file.
+inline constexpr const char* kRulesFileName = "rules.yaml";
+
 // Integration keys and names of the default test config.
 inline constexpr const char* kCocKey = "test-coc-key";
 inline constexpr const char* kCocName = "in-house-monitor";
@@ -33,11 +36,15 @@ struct TestConfig {
   std::optional<uint64_t> header_limit_bytes;
   std::optional<int64_t> shutdown_grace_ms;
   std::string extra_yaml;  // appended verbatim (top-level keys)
+  // When set, AlarmgateProcess writes it to rules.yaml beside the config, and the config names
+  // it in rules_files; when unset the config lists no rules files.
+  std::optional<std::string> rules_yaml;
 
   // The default integrations: coc (unlimited), a disabled coc, an alertmanager, a coc limited to
   // 1/s.
   static std::vector<TestIntegration> DefaultIntegrations();
-  // The YAML text; `data_dir` goes into storage.data_dir. Rules and inventory are empty lists.
+  // The YAML text; `data_dir` goes into storage.data_dir. Inventory is an empty list, rules too
+  // unless rules_yaml is set (then `rules_files: [rules.yaml]`).
   std::string Render(const std::string& data_dir) const;
 };
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,8 @@ Alarm MakeAlarm(const std::string& name, AlarmStatus status, int64_t time_ms) {
 }
 
 // Stands in for the ingest pipeline: applies decisions to the stored state the way the caller
-// must (an opened incident gets a number, a resolved one is forgotten).
+// must (an opened incident gets a number, a resolved one is forgotten), and keeps each member's
+// status apart from the group state the way storage does.
 class Pipeline {
  public:
   explicit Pipeline(RuleConfig c) : rule_(MakeRule(c)) {
@@ -72,8 +74,11 @@ class Pipeline {
 
   GroupDecision Transition(const std::string& fp, AlarmStatus status, int64_t s,
                            bool silenced = false) {
-    return Apply(
-        RuleEngine::OnTransition(rule_, state_, MakeAlarm(fp, status, At(s)), fp, silenced, At(s)));
+    std::optional<AlarmStatus> before;
+    if (auto it = members_.find(fp); it != members_.end()) before = it->second;
+    members_[fp] = status;  // stored whatever the decision, also when silenced
+    return Apply(RuleEngine::OnTransition(rule_, state_, MakeAlarm(fp, status, At(s)), fp, before,
+                                          silenced, At(s)));
   }
   GroupDecision Timer(int64_t s, bool silenced = false) {
     return Apply(RuleEngine::OnTimer(rule_, state_, silenced, At(s)));
@@ -93,6 +98,7 @@ class Pipeline {
 
   Rule rule_;
   GroupState state_;
+  std::map<std::string, AlarmStatus> members_;  // fingerprint → status, as storage keeps it
   int opened_ = 0;
 };
 
@@ -288,8 +294,8 @@ TEST(RuleEngineTest, AttachNotesTheAlarmOnTheTimeline) {
   EXPECT_EQ(d.notes[0].time_ms, At(5));
   EXPECT_NE(d.notes[0].parameters.find(R"("fingerprint":"b")"), std::string::npos);
   EXPECT_NE(d.notes[0].parameters.find(R"("status":"alarm")"), std::string::npos);
-  EXPECT_EQ(d.next.members.at("b"), AlarmStatus::kAlarm);
-  EXPECT_EQ(d.next.member_names.at("b"), "b");
+  EXPECT_EQ(d.next.member_count, 2);
+  EXPECT_EQ(d.next.alarming_count, 2);
 }
 
 TEST(RuleEngineTest, AllOkResolveNamesTheLastClearingAlarmAndTheCount) {
@@ -319,16 +325,120 @@ TEST(RuleEngineTest, AnyOkSolutionSaysAnAlarm) {
             "Auto-resolved by alarmgate rule cpu: an alarm of the group reported ok");
 }
 
-TEST(RuleEngineTest, DelayedResolveCauseListsTheOkMembers) {
+TEST(RuleEngineTest, DelayedAllOkResolveCauseCountsTheMembers) {
   Pipeline p({.resolve_delay_s = 60});
   p.Transition("a", AlarmStatus::kAlarm, 0);
-  GroupDecision pending = p.Transition("a", AlarmStatus::kOk, 10);
+  p.Transition("b", AlarmStatus::kAlarm, 1);
+  p.Transition("a", AlarmStatus::kOk, 5);
+  GroupDecision pending = p.Transition("b", AlarmStatus::kOk, 10);
   EXPECT_EQ(pending.next.resolve_due_ms, At(70));
   GroupDecision d = p.Timer(70);
   ASSERT_EQ(d.action, Action::kResolve);
   EXPECT_EQ(d.resolve_cause,
-            "Cleared: a (a); ok since 2027-01-15T08:00:10Z (1 of 1 alarm(s) of the group ok)");
+            "Cleared: all 2 alarm(s) of the group reported ok; ok since 2027-01-15T08:00:10Z");
   EXPECT_FALSE(d.next.resolve_due_ms);
+}
+
+TEST(RuleEngineTest, DelayedAnyOkResolveCauseCountsTheOkMembers) {
+  Pipeline p({.resolve = ResolveMode::kAnyOk, .resolve_delay_s = 60});
+  p.Transition("a", AlarmStatus::kAlarm, 0);
+  p.Transition("b", AlarmStatus::kAlarm, 1);
+  p.Transition("c", AlarmStatus::kAlarm, 2);
+  GroupDecision pending = p.Transition("b", AlarmStatus::kOk, 10);
+  EXPECT_EQ(pending.next.resolve_due_ms, At(70));
+  GroupDecision d = p.Timer(70);
+  ASSERT_EQ(d.action, Action::kResolve);
+  EXPECT_EQ(d.resolve_cause,
+            "Cleared: 1 of 3 alarm(s) of the group ok; ok since 2027-01-15T08:00:10Z");
+}
+
+// any_ok from a timer (flapping calm): resolvable only while some member is still ok.
+TEST(RuleEngineTest, AnyOkAtCalmResolvesOnlyWithAnOkMember) {
+  for (bool realarm : {false, true}) {
+    Pipeline p({.resolve = ResolveMode::kAnyOk,
+                .flap = FlapConfig{.window_s = 60, .max_transitions = 1}});
+    p.Transition("a", AlarmStatus::kAlarm, 0);
+    p.Transition("b", AlarmStatus::kAlarm, 1);  // flapping
+    p.Transition("a", AlarmStatus::kOk, 2);     // paused
+    if (realarm) p.Transition("a", AlarmStatus::kAlarm, 3);
+    GroupDecision d = p.Timer(realarm ? 63 : 62);
+    EXPECT_FALSE(d.next.flapping) << "realarm=" << realarm;
+    if (realarm) {
+      EXPECT_EQ(d.action, Action::kNone) << d.explanation;
+    } else {
+      ASSERT_EQ(d.action, Action::kResolve) << d.explanation;
+      EXPECT_EQ(d.resolve_cause,
+                "Cleared: 1 of 2 alarm(s) of the group ok; ok since 2027-01-15T08:00:02Z");
+    }
+  }
+}
+
+// Counters after each transition of several members: new, alarm→ok, ok→alarm, and the same
+// status re-sent (after a rule reload) which must not count twice.
+struct CountStep {
+  std::string fp;
+  AlarmStatus status;
+  int64_t want_members, want_alarming;
+};
+
+TEST(RuleEngineTest, CountersFollowEveryMemberTransition) {
+  Pipeline p({.resolve = ResolveMode::kNever});
+  const std::vector<CountStep> steps = {
+      {"a", AlarmStatus::kAlarm, 1, 1}, {"b", AlarmStatus::kAlarm, 2, 2},
+      {"c", AlarmStatus::kOk, 3, 2},    {"a", AlarmStatus::kOk, 3, 1},
+      {"b", AlarmStatus::kOk, 3, 0},    {"a", AlarmStatus::kAlarm, 3, 1},
+      {"c", AlarmStatus::kAlarm, 3, 2}, {"a", AlarmStatus::kOk, 3, 1},
+      {"c", AlarmStatus::kOk, 3, 0},    {"b", AlarmStatus::kAlarm, 3, 1},
+  };
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const CountStep& c = steps[i];
+    GroupDecision d = p.Transition(c.fp, c.status, static_cast<int64_t>(i));
+    EXPECT_EQ(d.next.member_count, c.want_members) << "step " << i;
+    EXPECT_EQ(d.next.alarming_count, c.want_alarming) << "step " << i;
+    EXPECT_EQ(d.next.AnyAlarming(), c.want_alarming > 0) << "step " << i;
+  }
+}
+
+struct ResendCase {
+  std::string name;
+  AlarmStatus status;
+};
+
+class ResendTest : public testing::TestWithParam<ResendCase> {};
+
+TEST_P(ResendTest, SameStatusAgainChangesNoCounter) {
+  Rule rule = MakeRule({});
+  GroupState s;
+  s.member_count = 3;
+  s.alarming_count = 1;
+  s.incident_num = "IM1";
+  const AlarmStatus st = GetParam().status;
+  for (bool silenced : {false, true}) {
+    GroupDecision d =
+        RuleEngine::OnTransition(rule, s, MakeAlarm("a", st, At(1)), "a", st, silenced, At(1));
+    EXPECT_EQ(d.next.member_count, 3) << "silenced=" << silenced;
+    EXPECT_EQ(d.next.alarming_count, 1) << "silenced=" << silenced;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(RuleEngine, ResendTest,
+                         testing::Values(ResendCase{"Alarm", AlarmStatus::kAlarm},
+                                         ResendCase{"Ok", AlarmStatus::kOk}),
+                         [](const testing::TestParamInfo<ResendCase>& info) {
+                           return info.param.name;
+                         });
+
+TEST(RuleEngineTest, ResentOkOfTheLastAlarmingMemberDoesNotResolveEarly) {
+  // b's ok arrives twice (a rule reload re-sent it): a is still alarming, so all_ok must wait.
+  Pipeline p({});
+  p.Transition("a", AlarmStatus::kAlarm, 0);
+  p.Transition("b", AlarmStatus::kAlarm, 1);
+  p.Transition("b", AlarmStatus::kOk, 2);
+  GroupDecision d = p.Transition("b", AlarmStatus::kOk, 3);
+  EXPECT_EQ(d.action, Action::kAttach);
+  EXPECT_EQ(d.next.alarming_count, 1);
+  EXPECT_NE(d.explanation.find("1 of 2 alarm(s) still alarming"), std::string::npos)
+      << d.explanation;
 }
 
 TEST(RuleEngineTest, ReAlarmCancelsThePendingResolve) {
@@ -410,8 +520,8 @@ TEST(RuleEngineTest, SilencedTransitionOnlyUpdatesMembers) {
   Pipeline p({.for_s = 60, .flap = FlapConfig{.window_s = 60, .max_transitions = 1}});
   GroupDecision d = p.Transition("a", AlarmStatus::kAlarm, 0, /*silenced=*/true);
   EXPECT_EQ(d.action, Action::kNone);
-  EXPECT_EQ(d.next.members.at("a"), AlarmStatus::kAlarm);
-  EXPECT_EQ(d.next.member_names.at("a"), "a");
+  EXPECT_EQ(d.next.member_count, 1);
+  EXPECT_EQ(d.next.alarming_count, 1);
   EXPECT_FALSE(d.next.open_due_ms);
   EXPECT_FALSE(d.next.hold_alarm);
   EXPECT_TRUE(d.next.transitions_ms.empty());

@@ -46,12 +46,10 @@ TEST(GroupStateCodecTest, EveryLevelAndStatusOfTheHoldAlarmRoundTrips) {
       GroupState g = FullGroup(kKey);
       g.hold_alarm->status = s;
       g.hold_alarm->level = l;
-      g.members = {{"fp", s}};
       auto decoded = GroupStateCodec::Decode(kKey, GroupStateCodec::Encode(g));
       ASSERT_TRUE(decoded.ok()) << decoded.status().message();
       EXPECT_EQ(decoded->hold_alarm->status, s);
       EXPECT_EQ(decoded->hold_alarm->level, l);
-      EXPECT_EQ(decoded->members.at("fp"), s);
     }
   }
 }
@@ -65,11 +63,26 @@ TEST(GroupStateCodecTest, EncodingIsJsonWithLeadingVersionAndNestedHoldAlarm) {
   std::string_view name;
   ASSERT_EQ(doc["hold_alarm"]["alarm_name"].get_string().get(name), simdjson::SUCCESS);
   EXPECT_EQ(name, "CPU 高 🔥");
+  int64_t alarming = 0;
+  ASSERT_EQ(doc["alarming_count"].get_int64().get(alarming), simdjson::SUCCESS);
+  EXPECT_EQ(alarming, 3);
+}
+
+// The value stays the same size whatever the group's size: members are stored apart.
+TEST(GroupStateCodecTest, SizeDoesNotGrowWithTheMembers) {
+  GroupState one = BareGroup(kKey);
+  one.member_count = 1;
+  one.alarming_count = 1;
+  GroupState many = BareGroup(kKey);
+  many.member_count = 9'999;
+  many.alarming_count = 1;
+  EXPECT_EQ(GroupStateCodec::Encode(many).size(), GroupStateCodec::Encode(one).size() + 3);
 }
 
 TEST(GroupStateCodecTest, UnreadableValuesAreInternalErrorsNamingTheKeyAndField) {
   GroupState small = BareGroup(kKey);
-  small.members = {{"fp", AlarmStatus::kAlarm}};
+  small.member_count = 2;
+  small.alarming_count = 1;
   small.hold_alarm = Alarm();
   small.transitions_ms = {5};
   const std::string good = GroupStateCodec::Encode(small);
@@ -89,9 +102,13 @@ TEST(GroupStateCodecTest, UnreadableValuesAreInternalErrorsNamingTheKeyAndField)
       {"not an object", "[]", "not a JSON object"},
       {"future version", replace(R"("v":1)", R"("v":2)"), "unsupported version 2"},
       {"missing field", replace(R"("flapping":false)", R"("x":false)"), "field flapping"},
-      {"unknown member status", replace(R"({"fp":"alarm"})", R"({"fp":"firing"})"),
-       "unknown status 'firing' of member fp"},
-      {"member status not a string", replace(R"({"fp":"alarm"})", R"({"fp":1})"), "field members"},
+      {"member count not an integer", replace(R"("member_count":2)", R"("member_count":"2")"),
+       "field member_count"},
+      {"alarming count missing", replace(R"("alarming_count":1,)", ""), "field alarming_count"},
+      {"more alarming than members", replace(R"("alarming_count":1)", R"("alarming_count":3)"),
+       "3 alarming of 2"},
+      {"negative alarming", replace(R"("alarming_count":1)", R"("alarming_count":-1)"),
+       "counts out of range"},
       {"transition not an integer", replace(R"([5])", R"(["5"])"), "field transitions_ms"},
       {"hold alarm not an object", replace(R"("hold_alarm":{)", R"("hold_alarm":"x","y":{)"),
        "field hold_alarm"},

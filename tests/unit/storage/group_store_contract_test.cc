@@ -1,6 +1,6 @@
-// The GroupStore contract over every Store (MemoryStore, RocksDbStore): rule groups put, read,
-// overwritten, deleted and visited, committed with the alarm transition; plus what only RocksDB
-// has (reopen, a database from before the family existed, corrupt values).
+// The GroupStore contract over every Store (MemoryStore, RocksDbStore): rule groups and their
+// members put, read, overwritten, deleted and visited, committed with the alarm transition; plus
+// what only RocksDB has (reopen, a database from before the families existed, corrupt values).
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -54,6 +54,11 @@ class GroupStoreContractTest : public ::testing::Test {
     EXPECT_TRUE(got.ok()) << got.status().message();
     return got.ok() ? *got : std::nullopt;
   }
+  std::optional<AlarmStatus> Member(const std::string& key, const std::string& fp) {
+    auto got = store().groups().GetMember(key, fp);
+    EXPECT_TRUE(got.ok()) << got.status().message();
+    return got.ok() ? *got : std::nullopt;
+  }
   std::vector<std::string> Keys() {
     std::vector<std::string> keys;
     EXPECT_TRUE(store().groups().ForEach([&](const GroupState& g) { keys.push_back(g.key); }).ok());
@@ -90,7 +95,8 @@ TYPED_TEST(GroupStoreContractTest, LaterCommitOverwritesAndDeleteRemoves) {
   GroupState updated = FullGroup(kG1);
   updated.hold_alarm.reset();
   updated.open_due_ms.reset();
-  updated.members.erase("fp-a");
+  updated.member_count = 1;
+  updated.alarming_count = 0;
   updated.flapping = false;
   this->Put({updated});
   auto got = this->Get(kG1);
@@ -132,6 +138,77 @@ TYPED_TEST(GroupStoreContractTest, GroupCommitsWithTheAlarmTransition) {
   EXPECT_EQ((*alarm)->last_decision_json, r.last_decision_json);
 }
 
+TYPED_TEST(GroupStoreContractTest, MembersArePutOverwrittenAndKeptPerGroup) {
+  EXPECT_EQ(this->Member(kG1, "fp-a"), std::nullopt);
+  ChangeSet c;
+  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  c.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
+  c.PutGroupMember(kG2, "fp-a", AlarmStatus::kOk);  // the same alarm in another group
+  EXPECT_FALSE(c.empty());
+  this->Commit(c);
+  EXPECT_EQ(this->Member(kG1, "fp-a"), AlarmStatus::kAlarm);
+  EXPECT_EQ(this->Member(kG1, "fp-b"), AlarmStatus::kOk);
+  EXPECT_EQ(this->Member(kG2, "fp-a"), AlarmStatus::kOk);
+  EXPECT_EQ(this->Member(kG2, "fp-b"), std::nullopt);
+  EXPECT_EQ(this->Member(kG3, "fp-a"), std::nullopt);
+  // Members are not groups: ForEach visits only groups' states.
+  EXPECT_THAT(this->Keys(), IsEmpty());
+
+  ChangeSet later;
+  later.PutGroupMember(kG1, "fp-a", AlarmStatus::kOk);
+  this->Commit(later);
+  EXPECT_EQ(this->Member(kG1, "fp-a"), AlarmStatus::kOk);
+  EXPECT_EQ(this->Member(kG1, "fp-b"), AlarmStatus::kOk);
+}
+
+TYPED_TEST(GroupStoreContractTest, DeletingAGroupDeletesOnlyItsMembers) {
+  // A key that merely starts with kG1 is another group: its members stay.
+  const std::string longer = kG1 + "x";
+  ChangeSet c;
+  c.PutGroup(FullGroup(kG1));
+  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  c.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
+  c.PutGroupMember(longer, "fp-a", AlarmStatus::kAlarm);
+  c.PutGroupMember(kG2, "", AlarmStatus::kAlarm);
+  this->Commit(c);
+
+  ChangeSet del;
+  del.PutGroupMember(kG1, "fp-c", AlarmStatus::kAlarm);  // before the deletion: deleted too
+  del.DeleteGroup(kG1);
+  del.PutGroupMember(kG1, "fp-b", AlarmStatus::kAlarm);  // after it: the re-created group's
+  this->Commit(del);
+  EXPECT_EQ(this->Get(kG1), std::nullopt);
+  EXPECT_EQ(this->Member(kG1, "fp-a"), std::nullopt);
+  EXPECT_EQ(this->Member(kG1, "fp-c"), std::nullopt);
+  EXPECT_EQ(this->Member(kG1, "fp-b"), AlarmStatus::kAlarm);
+  EXPECT_EQ(this->Member(longer, "fp-a"), AlarmStatus::kAlarm);
+  EXPECT_EQ(this->Member(kG2, ""), AlarmStatus::kAlarm);
+}
+
+TEST(ChangeSetGroupTest, MergeOfMembersKeepsTheLaterAndHonoursDeletes) {
+  ChangeSet a;
+  a.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  a.PutGroupMember(kG1, "fp-b", AlarmStatus::kAlarm);
+  a.PutGroupMember(kG2, "fp-a", AlarmStatus::kAlarm);
+  ChangeSet b;
+  b.PutGroupMember(kG2, "fp-a", AlarmStatus::kOk);
+  b.DeleteGroup(kG1);
+  b.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
+  a.Merge(std::move(b));
+  using Key = ChangeSet::GroupMemberKey;
+  EXPECT_THAT(a.group_members(),
+              ElementsAre(::testing::Pair(Key(kG1, "fp-b"), AlarmStatus::kOk),
+                          ::testing::Pair(Key(kG2, "fp-a"), AlarmStatus::kOk)));
+  EXPECT_THAT(a.member_groups_deleted(), ElementsAre(kG1));
+
+  ChangeSet only_member;
+  EXPECT_TRUE(only_member.empty());
+  only_member.PutGroupMember(kG1, "fp", AlarmStatus::kOk);
+  EXPECT_FALSE(only_member.empty());
+  only_member.clear();
+  EXPECT_TRUE(only_member.empty());
+}
+
 TEST(ChangeSetGroupTest, MergeKeepsTheLaterGroupAndDeletes) {
   ChangeSet a;
   a.PutGroup(FullGroup(kG1));
@@ -160,8 +237,19 @@ TEST(MemoryGroupStoreTest, FailedCommitChangesNoGroup) {
   store.FailNextCommits(1);
   ChangeSet c;
   c.PutGroup(FullGroup(kG1));
+  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
   EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
   EXPECT_EQ(*store.groups().Get(kG1), std::nullopt);
+  EXPECT_EQ(*store.groups().GetMember(kG1, "fp-a"), std::nullopt);
+}
+
+TEST(MemoryGroupStoreTest, ApproximateBytesCountsMembers) {
+  MemoryStore store;
+  const uint64_t before = store.ApproximateBytes();
+  ChangeSet c;
+  for (int i = 0; i < 100; ++i) c.PutGroupMember(kG1, "fp-" + std::to_string(i), AlarmStatus::kOk);
+  ASSERT_TRUE(store.Commit(c, Durability::kProcess).ok());
+  EXPECT_GE(store.ApproximateBytes(), before + 100 * kG1.size());
 }
 
 // --- RocksDbStore only --------------------------------------------------------------------------
@@ -175,6 +263,8 @@ TEST(RocksDbGroupStoreTest, ReopenKeepsGroups) {
     ChangeSet c;
     c.PutGroup(full);
     c.PutGroup(BareGroup(kG2));
+    c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+    c.PutGroupMember(kG2, "fp-a", AlarmStatus::kAlarm);
     ASSERT_TRUE((*store)->Commit(c, Durability::kMachine).ok());
     ChangeSet del;
     del.DeleteGroup(kG2);
@@ -186,6 +276,8 @@ TEST(RocksDbGroupStoreTest, ReopenKeepsGroups) {
   ASSERT_TRUE(got.ok() && got->has_value()) << got.status().message();
   EXPECT_EQ(Values(**got), Values(full));
   EXPECT_EQ(*(*store)->groups().Get(kG2), std::nullopt);
+  EXPECT_EQ(*(*store)->groups().GetMember(kG1, "fp-a"), AlarmStatus::kAlarm);
+  EXPECT_EQ(*(*store)->groups().GetMember(kG2, "fp-a"), std::nullopt);
   std::vector<std::string> keys;
   ASSERT_TRUE((*store)->groups().ForEach([&](const GroupState& g) { keys.push_back(g.key); }).ok());
   EXPECT_THAT(keys, ElementsAre(kG1));
@@ -212,10 +304,57 @@ TEST(RocksDbGroupStoreTest, DatabaseWithoutGroupAndSilenceFamiliesOpensAndGainsT
   }
   std::vector<std::string> families;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &families).ok());
-  EXPECT_THAT(families, ::testing::IsSupersetOf({"groups", "silences"}));
+  EXPECT_THAT(families, ::testing::IsSupersetOf({"groups", "group_members", "silences"}));
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   EXPECT_TRUE((*store)->groups().Get(kG1)->has_value());
+}
+
+// Written before members were stored apart: the groups family exists, group_members does not.
+TEST(RocksDbGroupStoreTest, DatabaseWithoutTheMembersFamilyOpensAndGainsIt) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  WithRawDb(path,
+            {"alarms", "meta", "incidents", "incident_index", "timeline", "incident_groups",
+             "groups", "silences"},
+            [](rocksdb::DB* db, auto& cf) {
+              ASSERT_TRUE(
+                  db->Put(rocksdb::WriteOptions(), cf.at("meta"), "schema_version", "1").ok());
+            });
+  auto store = RocksDbStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  ChangeSet c;
+  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kOk);
+  ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
+  EXPECT_EQ(*(*store)->groups().GetMember(kG1, "fp-a"), AlarmStatus::kOk);
+}
+
+TEST(RocksDbGroupStoreTest, CorruptMemberReadsAsInternalNamingGroupAndFingerprint) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  {
+    auto store = RocksDbStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ChangeSet c;
+    c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+    ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
+  }
+  WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
+    // The on-disk layout: group key, NUL, fingerprint → "alarm" | "ok".
+    std::string value;
+    const std::string key = kG1 + std::string(1, '\0') + "fp-a";
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), cf.at("group_members"), key, &value).ok());
+    EXPECT_EQ(value, "alarm");
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("group_members"), key, "firing").ok());
+  });
+  auto store = RocksDbStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto got = (*store)->groups().GetMember(kG1, "fp-a");
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.status().code(), StatusCode::kInternal);
+  EXPECT_THAT(got.status().message(), HasSubstr(kG1));
+  EXPECT_THAT(got.status().message(), HasSubstr("fp-a"));
+  EXPECT_THAT(got.status().message(), HasSubstr("firing"));
 }
 
 TEST(RocksDbGroupStoreTest, CorruptGroupReadsAsInternalNamingTheKey) {

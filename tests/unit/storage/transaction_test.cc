@@ -1,6 +1,6 @@
 // Transaction reads over every Store: the job's own staged writes first, then the group's, then
 // the store — for alarms, incidents, the open incident of a group, the incident sequence, rule
-// groups and silence ids.
+// groups and their members, and silence ids.
 
 #include "storage/transaction.h"
 
@@ -242,6 +242,70 @@ TYPED_TEST(TransactionTest, GetGroupPrefersOwnThenGroupThenStore) {
   EXPECT_EQ(staged.groups().at(g1)->transitions_ms, std::vector<int64_t>{1});
   // The store still holds its own until the commit.
   EXPECT_EQ((*this->store().groups().Get(g1))->transitions_ms, FullGroup(g1).transitions_ms);
+}
+
+TYPED_TEST(TransactionTest, GetGroupMemberPrefersOwnThenGroupThenStore) {
+  const std::string g1 = R"(["r","1"])";
+  const std::string g2 = R"(["r","2"])";
+  ChangeSet c;
+  c.PutGroupMember(g1, "stored", AlarmStatus::kAlarm);
+  c.PutGroupMember(g1, "grouped", AlarmStatus::kAlarm);
+  c.PutGroupMember(g1, "own", AlarmStatus::kAlarm);
+  c.PutGroupMember(g2, "stored", AlarmStatus::kAlarm);
+  this->Commit(c);
+
+  ChangeSet staged;
+  staged.PutGroupMember(g1, "grouped", AlarmStatus::kOk);
+  staged.PutGroupMember(g1, "new", AlarmStatus::kAlarm);  // not in the store at all
+  Transaction txn(this->store(), staged);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "stored"), AlarmStatus::kAlarm);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "grouped"), AlarmStatus::kOk);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "new"), AlarmStatus::kAlarm);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "unknown"), std::nullopt);
+  EXPECT_EQ(*txn.GetGroupMember(g2, "grouped"), std::nullopt);  // members are per group
+
+  txn.PutGroupMember(g1, "own", AlarmStatus::kOk);
+  txn.PutGroupMember(g1, "grouped", AlarmStatus::kAlarm);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "own"), AlarmStatus::kOk);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "grouped"), AlarmStatus::kAlarm);
+  // The group's staged version and the store are untouched until the job succeeds.
+  EXPECT_EQ(staged.group_members().at({g1, "grouped"}), AlarmStatus::kOk);
+  EXPECT_EQ(*this->store().groups().GetMember(g1, "own"), AlarmStatus::kAlarm);
+
+  staged.Merge(std::move(txn.changes()));
+  this->Commit(staged);
+  EXPECT_EQ(*this->store().groups().GetMember(g1, "own"), AlarmStatus::kOk);
+  EXPECT_EQ(*this->store().groups().GetMember(g1, "grouped"), AlarmStatus::kAlarm);
+  EXPECT_EQ(*this->store().groups().GetMember(g1, "new"), AlarmStatus::kAlarm);
+}
+
+// A deleted group has no members, in the store or staged, until some are put after the deletion.
+TYPED_TEST(TransactionTest, GetGroupMemberSeesGroupDeletions) {
+  const std::string g1 = R"(["r","1"])";
+  const std::string g2 = R"(["r","2"])";
+  ChangeSet c;
+  c.PutGroupMember(g1, "a", AlarmStatus::kAlarm);
+  c.PutGroupMember(g2, "a", AlarmStatus::kAlarm);
+  c.PutGroupMember(g2, "b", AlarmStatus::kAlarm);
+  this->Commit(c);
+
+  ChangeSet staged;
+  staged.DeleteGroup(g1);
+  Transaction txn(this->store(), staged);
+  EXPECT_EQ(*txn.GetGroupMember(g1, "a"), std::nullopt);
+  EXPECT_EQ(*txn.GetGroupMember(g2, "a"), AlarmStatus::kAlarm);
+  txn.PutGroupMember(g1, "a", AlarmStatus::kOk);  // re-joins the re-created group
+  EXPECT_EQ(*txn.GetGroupMember(g1, "a"), AlarmStatus::kOk);
+  txn.DeleteGroup(g2);
+  txn.PutGroupMember(g2, "b", AlarmStatus::kOk);
+  EXPECT_EQ(*txn.GetGroupMember(g2, "a"), std::nullopt);
+  EXPECT_EQ(*txn.GetGroupMember(g2, "b"), AlarmStatus::kOk);
+
+  staged.Merge(std::move(txn.changes()));
+  this->Commit(staged);
+  EXPECT_EQ(*this->store().groups().GetMember(g1, "a"), AlarmStatus::kOk);
+  EXPECT_EQ(*this->store().groups().GetMember(g2, "a"), std::nullopt);
+  EXPECT_EQ(*this->store().groups().GetMember(g2, "b"), AlarmStatus::kOk);
 }
 
 TYPED_TEST(TransactionTest, AllocateSilenceIdContinuesAfterEverySource) {

@@ -1,0 +1,59 @@
+#pragma once
+// Dead-man's switch (CONTRACT §4.5): an integration with heartbeat_timeout_s N expects a request
+// at least every N seconds. When none comes, alarmgate raises its own alarm for that integration,
+// which runs through the rules like any other; the integration's next request clears it.
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "alarms/ingest_service.h"
+#include "core/clock.h"
+#include "storage/store.h"
+
+namespace alarmgate {
+
+class HeartbeatMonitor {
+ public:
+  static constexpr char kAlarmId[] = "alarmgate-heartbeat";
+
+  HeartbeatMonitor(boost::asio::io_context& ioc, IngestService& ingest, const Clock& clock)
+      : ingest_(ingest), clock_(clock), timer_(ioc) {}
+
+  // integration name → heartbeat_timeout_s (0 = none expected); at startup and on reload.
+  void SetTimeouts(const std::map<std::string, int64_t>& timeouts_s);
+  // Startup: an integration's last request is its newest alarm's last_seen (else now, a fresh
+  // grace period), and a heartbeat alarm still firing is known as raised.
+  Status Load(Store& store);
+  // Every authenticated request of `integration`: clears a raised heartbeat alarm.
+  void Touch(const std::string& integration);
+  void Start();
+  void Stop();
+
+  // The alarm raised (`alarm`) or cleared (`ok`) for `integration`.
+  static Alarm HeartbeatAlarm(const std::string& integration, int64_t timeout_s,
+                              AlarmStatus status, int64_t now_ms);
+
+ private:
+  struct Watch {
+    int64_t timeout_s = 0;
+    int64_t last_seen_ms = 0;
+    bool raised = false;
+  };
+  void ScheduleCheck();
+  void Check();
+  void Send(const std::string& integration, int64_t timeout_s, AlarmStatus status);
+
+  IngestService& ingest_;
+  const Clock& clock_;
+  boost::asio::steady_timer timer_;
+  std::mutex mu_;
+  std::map<std::string, Watch> watches_;
+  bool stopped_ = false;
+};
+
+}  // namespace alarmgate

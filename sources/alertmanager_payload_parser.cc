@@ -1,0 +1,416 @@
+// Alertmanager webhook alerts → Alarms (CONTRACT §4.2), and the ISO 8601 time parser.
+
+#include "sources/alertmanager_payload_parser.h"
+
+#include <array>
+#include <utility>
+
+#include "core/json_writer.h"
+#include "sources/strict_json_parser.h"
+
+namespace alarmgate {
+namespace {
+
+// The COC limit of every mapped string (seed 003 table 4-84).
+constexpr size_t kMaxChars = 255;
+// Label names are cut in messages so an error reply stays small.
+constexpr size_t kMaxLabelCharsInMessage = 64;
+// nameSpace and applicationId are required downstream; Alertmanager rules need not set either
+// label they come from.
+constexpr std::string_view kDefaultName = "default";
+constexpr std::string_view kTimeExample = "must be an RFC 3339 time, e.g. 2026-11-23T10:00:00Z";
+
+// The contract's built-in labels.severity map.
+constexpr std::array<std::pair<std::string_view, AlarmLevel>, 8> kBuiltinSeverities = {{
+    {"critical", AlarmLevel::kCritical},
+    {"error", AlarmLevel::kMajor},
+    {"major", AlarmLevel::kMajor},
+    {"warning", AlarmLevel::kMajor},
+    {"minor", AlarmLevel::kMinor},
+    {"info", AlarmLevel::kInfo},
+    {"none", AlarmLevel::kInfo},
+    {"other", AlarmLevel::kInfo},
+}};
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Collects "<prefix><subject> <rule>" messages joined with " | " (as the COC parser).
+class Problems {
+ public:
+  void Add(std::string_view prefix, std::string_view subject, std::string_view rule) {
+    if (!text_.empty()) text_ += " | ";
+    text_.append(prefix).append(subject).append(" ").append(rule);
+  }
+  bool empty() const { return text_.empty(); }
+  std::string Take() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
+
+// The member `key` of `object`, or nullopt when absent or null (null counts as absent).
+std::optional<simdjson::dom::element> Member(simdjson::dom::object object, std::string_view key) {
+  simdjson::dom::element value;
+  if (object.at_key(key).get(value) || value.is_null()) return std::nullopt;
+  return value;
+}
+
+// A string→string map (labels, annotations) as received; values are views into the DOM.
+class StringMap {
+ public:
+  // Reads `value` (may be absent: an empty map); records every problem under prefix + name.
+  bool Read(std::optional<simdjson::dom::element> value, std::string_view prefix,
+            std::string_view name, Problems& problems) {
+    if (!value) return true;
+    simdjson::dom::object object;
+    if (value->get_object().get(object)) {
+      problems.Add(prefix, name, "must be an object");
+      return false;
+    }
+    bool ok = true;
+    for (simdjson::dom::key_value_pair entry : object) {
+      if (entry.value.is_null()) continue;
+      std::string_view text;
+      if (entry.value.get_string().get(text)) {
+        std::string subject(name);
+        subject.append(".").append(CutToChars(entry.key, kMaxLabelCharsInMessage));
+        problems.Add(prefix, subject, "must be a string");
+        invalid_.push_back(entry.key);
+        ok = false;
+        continue;
+      }
+      entries_.emplace_back(entry.key, text);
+    }
+    return ok;
+  }
+
+  // The value of `key`; "" when absent (in Prometheus an empty label is an absent label).
+  std::string_view Get(std::string_view key) const {
+    for (const auto& [k, v] : entries_) {
+      if (k == key) return v;
+    }
+    return {};
+  }
+
+  // Whether `key` was present with a value that is not a string (already reported).
+  bool Invalid(std::string_view key) const {
+    for (std::string_view k : invalid_) {
+      if (k == key) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> entries_;
+  std::vector<std::string_view> invalid_;
+};
+
+std::string_view FirstNonEmpty(std::string_view a, std::string_view b, std::string_view c) {
+  return !a.empty() ? a : !b.empty() ? b : c;
+}
+
+AlarmLevel LevelOf(std::string_view severity_label,
+                   const std::map<std::string, AlarmLevel>& severity_map) {
+  // Alertmanager users often leave `severity` out, or use their own words: both are Info rather
+  // than a refused alert (Alertmanager never resends a 4xx, so refusing would lose the alert).
+  if (severity_label.empty()) return AlarmLevel::kInfo;
+  std::string key = AsciiLower(severity_label);
+  // The integration's map overrides the built-in one value by value: operators list only what
+  // they change.
+  if (auto it = severity_map.find(key); it != severity_map.end()) return it->second;
+  for (const auto& [name, level] : kBuiltinSeverities) {
+    if (name == key) return level;
+  }
+  return AlarmLevel::kInfo;
+}
+
+// The payload-wide part of `additional`: "groupKey", "receiver", "externalURL" copied as received.
+std::string GroupFields(simdjson::dom::object payload) {
+  JsonWriter writer;
+  writer.BeginObject();
+  for (std::string_view key : {"groupKey", "receiver", "externalURL"}) {
+    writer.Key(key);
+    std::optional<simdjson::dom::element> value = Member(payload, key);
+    if (value) {
+      writer.Raw(MinifiedJson(*value));
+    } else {
+      writer.Null();
+    }
+  }
+  writer.EndObject();
+  // Without the braces, so it can be spliced after labels and annotations.
+  std::string text = writer.Take();
+  return text.substr(1, text.size() - 2);
+}
+
+// Validates one alert into `alarm`; problems are recorded with `prefix` ("alerts[i].").
+void ParseAlert(simdjson::dom::element alert, simdjson::dom::object object,
+                const std::map<std::string, AlarmLevel>& severity_map,
+                std::string_view group_fields, std::string_view prefix, Alarm& alarm,
+                Problems& problems) {
+  bool ok = true;
+
+  // status: Alertmanager only ever sends these two.
+  std::optional<AlarmStatus> status;
+  std::string_view text;
+  if (std::optional<simdjson::dom::element> value = Member(object, "status"); !value) {
+    problems.Add(prefix, "status", "must not be null");
+  } else if (value->get_string().get(text)) {
+    problems.Add(prefix, "status", "must be a string");
+  } else if (text == "firing") {
+    status = AlarmStatus::kAlarm;
+  } else if (text == "resolved") {
+    status = AlarmStatus::kOk;
+  } else {
+    problems.Add(prefix, "status", "must be one of firing, resolved");
+  }
+  ok = ok && status.has_value();
+
+  std::optional<simdjson::dom::element> labels_value = Member(object, "labels");
+  std::optional<simdjson::dom::element> annotations_value = Member(object, "annotations");
+  StringMap labels;
+  StringMap annotations;
+  ok = labels.Read(labels_value, prefix, "labels", problems) && ok;
+  ok = annotations.Read(annotations_value, prefix, "annotations", problems) && ok;
+
+  std::string_view alertname = labels.Get("alertname");
+  // (Labels that are not an object, or an alertname that is not a string, were reported just
+  // above: no second message for them.)
+  if (alertname.empty() && (!labels_value || labels_value->is_object()) &&
+      !labels.Invalid("alertname")) {
+    problems.Add(prefix, "labels.alertname", "must not be null");
+  }
+  ok = ok && !alertname.empty();
+
+  // time: when the alert started firing, or when it resolved. Firing alerts carry endsAt
+  // "0001-01-01T00:00:00Z" (or a future estimate): it is not read for them.
+  if (status) {
+    std::string_view key = *status == AlarmStatus::kAlarm ? "startsAt" : "endsAt";
+    std::optional<int64_t> ms;
+    if (std::optional<simdjson::dom::element> value = Member(object, key); !value) {
+      problems.Add(prefix, key, "must not be null");
+    } else if (value->get_string().get(text)) {
+      problems.Add(prefix, key, "must be a string");
+    } else if (!(ms = ParseIso8601Ms(text))) {
+      problems.Add(prefix, key, kTimeExample);
+    } else if (*ms <= 0) {
+      problems.Add(prefix, key, "must be after 1970-01-01T00:00:00Z");
+      ms.reset();
+    }
+    ok = ok && ms.has_value();
+    if (ms) alarm.time_ms = *ms;
+  }
+
+  std::string_view generator_url;
+  if (std::optional<simdjson::dom::element> value = Member(object, "generatorURL");
+      value && value->get_string().get(generator_url)) {
+    problems.Add(prefix, "generatorURL", "must be a string");
+    ok = false;
+  }
+
+  // The fingerprint is the alarm's identity: never cut (two alerts would merge), so over-long is
+  // refused. Alertmanager's are 16 hex digits.
+  std::string_view fingerprint;
+  if (std::optional<simdjson::dom::element> value = Member(object, "fingerprint"); !value) {
+    problems.Add(prefix, "fingerprint", "must not be null");
+    ok = false;
+  } else if (value->get_string().get(fingerprint)) {
+    problems.Add(prefix, "fingerprint", "must be a string");
+    ok = false;
+  } else if (size_t chars = CodePoints(fingerprint); chars < 1 || chars > kMaxChars) {
+    problems.Add(prefix, "fingerprint", "size must be between 1 and 255");
+    ok = false;
+  }
+
+  if (!ok) return;
+  // Everything else descriptive is cut to the COC limit rather than refused: alertname, summary,
+  // namespace/job/service, instance, region and generatorURL (often long: it embeds the PromQL
+  // expression) are not limited in Alertmanager.
+  std::string_view job = labels.Get("job");
+  alarm.alarm_id = fingerprint;
+  alarm.alarm_name = CutToChars(alertname, kMaxChars);
+  alarm.level = LevelOf(labels.Get("severity"), severity_map);
+  alarm.status = *status;
+  alarm.name_space =
+      CutToChars(FirstNonEmpty(labels.Get("namespace"), job, kDefaultName), kMaxChars);
+  alarm.application_id =
+      CutToChars(FirstNonEmpty(labels.Get("service"), job, kDefaultName), kMaxChars);
+  alarm.resource_id = CutToChars(labels.Get("instance"), kMaxChars);
+  alarm.resource_name = alarm.resource_id;
+  alarm.region_id = CutToChars(labels.Get("region"), kMaxChars);
+  alarm.alarm_desc = CutToChars(
+      FirstNonEmpty(annotations.Get("summary"), annotations.Get("description"), alertname),
+      kMaxChars);
+  alarm.url = CutToChars(generator_url, kMaxChars);
+  alarm.alarm_source = "alertmanager";
+
+  std::string& additional = alarm.additional_json;
+  additional = "{\"labels\":";
+  additional += labels_value ? MinifiedJson(*labels_value) : "{}";
+  additional += ",\"annotations\":";
+  additional += annotations_value ? MinifiedJson(*annotations_value) : "{}";
+  additional += ",";
+  additional += group_fields;
+  additional += "}";
+  alarm.body_json = MinifiedJson(alert);
+}
+
+}  // namespace
+
+Result<std::vector<Alarm>> ParseAlertmanagerPayload(
+    simdjson::dom::element root, std::string_view integration_name,
+    const std::map<std::string, AlarmLevel>& severity_map) {
+  simdjson::dom::object payload;
+  if (root.get_object().get(payload)) {
+    return Status::InvalidArgument("request body must be a JSON object");
+  }
+  std::optional<simdjson::dom::element> alerts_value = Member(payload, "alerts");
+  if (!alerts_value) return Status::InvalidArgument("alerts must not be null");
+  simdjson::dom::array alerts;
+  if (alerts_value->get_array().get(alerts)) {
+    return Status::InvalidArgument("alerts must be an array");
+  }
+  if (alerts.size() > kMaxAlertmanagerAlerts) {
+    return Status::InvalidArgument("alerts size must be between 0 and " +
+                                   std::to_string(kMaxAlertmanagerAlerts));
+  }
+
+  std::vector<Alarm> alarms;
+  alarms.reserve(alerts.size());
+  Problems problems;
+  const std::string group_fields = GroupFields(payload);
+  size_t index = 0;
+  for (simdjson::dom::element alert : alerts) {
+    std::string prefix = "alerts[" + std::to_string(index++) + "]";
+    simdjson::dom::object object;
+    if (alert.get_object().get(object)) {
+      problems.Add("", prefix, "must be an object");
+      continue;
+    }
+    prefix += ".";
+    Alarm& alarm = alarms.emplace_back();
+    alarm.integration = integration_name;
+    ParseAlert(alert, object, severity_map, group_fields, prefix, alarm, problems);
+  }
+  if (!problems.empty()) return Status::InvalidArgument(problems.Take());
+  return alarms;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int DaysInMonth(int y, int m) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A cursor over the text with the few reads the grammar needs.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) {}
+  bool Digits(int n, int& out) {
+    out = 0;
+    for (int k = 0; k < n; ++k, ++i_) {
+      if (i_ >= s_.size() || !IsDigit(s_[i_])) return false;
+      out = out * 10 + (s_[i_] - '0');
+    }
+    return true;
+  }
+  bool Accept(std::string_view chars) {
+    if (i_ < s_.size() && chars.find(s_[i_]) != std::string_view::npos) {
+      last_ = s_[i_++];
+      return true;
+    }
+    return false;
+  }
+  bool NextIsDigit() const { return i_ < s_.size() && IsDigit(s_[i_]); }
+  bool AtEnd() const { return i_ == s_.size(); }
+  char last() const { return last_; }
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+  char last_ = 0;
+};
+
+}  // namespace
+
+std::optional<int64_t> ParseIso8601Ms(std::string_view text) {
+  Scanner in(text);
+  int year, month, day, hour, minute, second;
+  if (!in.Digits(4, year) || !in.Accept("-") || !in.Digits(2, month) || !in.Accept("-") ||
+      !in.Digits(2, day) || !in.Accept("Tt ") || !in.Digits(2, hour) || !in.Accept(":") ||
+      !in.Digits(2, minute) || !in.Accept(":") || !in.Digits(2, second)) {
+    return std::nullopt;
+  }
+  int millis = 0;
+  if (in.Accept(".,")) {
+    int digits = 0;
+    for (int d; in.NextIsDigit(); ++digits) {
+      in.Digits(1, d);
+      if (digits < 3) millis = millis * 10 + d;
+    }
+    if (digits == 0) return std::nullopt;
+    for (; digits < 3; ++digits) millis *= 10;
+  }
+  int offset_minutes = 0;
+  if (!in.Accept("Zz")) {
+    if (!in.Accept("+-")) return std::nullopt;  // a zone is required: local time is ambiguous
+    const int sign = in.last() == '-' ? -1 : 1;
+    int offset_hour, offset_minute = 0;
+    if (!in.Digits(2, offset_hour)) return std::nullopt;
+    if (in.Accept(":")) {
+      if (!in.Digits(2, offset_minute)) return std::nullopt;
+    } else if (in.NextIsDigit() && !in.Digits(2, offset_minute)) {
+      return std::nullopt;
+    }
+    if (offset_hour > 23 || offset_minute > 59) return std::nullopt;
+    offset_minutes = sign * (offset_hour * 60 + offset_minute);
+  }
+  if (!in.AtEnd()) return std::nullopt;
+  // RFC 3339 allows second 60 (a leap second); it counts as the next second's start.
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 ||
+      minute > 59 || second > 60) {
+    return std::nullopt;
+  }
+  const int64_t seconds = ((DaysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 +
+                          second - int64_t{offset_minutes} * 60;
+  return seconds * 1000 + millis;
+}
+
+std::string_view CutToChars(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (chars == max_chars) return text.substr(0, i);
+      ++chars;
+    }
+  }
+  return text;
+}
+
+}  // namespace alarmgate

@@ -1,0 +1,53 @@
+#pragma once
+// The Alertmanager webhook payload (version "4", CONTRACT §4.2): one Alarm per entry of alerts[],
+// validated all-or-nothing; also the ISO 8601 / RFC 3339 time parser the PagerDuty parser shares.
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alarms/alarm.h"
+#include "core/status.h"
+
+namespace alarmgate {
+
+// Most alerts one webhook request may carry (the same cap as a COC batch).
+inline constexpr size_t kMaxAlertmanagerAlerts = 1000;
+
+// `root` is a strictly parsed body (StrictJsonParser). `severity_map` is the integration's
+// configured map (keys lower-case, as the config loader stores them); when non-empty it replaces
+// the contract's built-in map entirely, when empty the built-in map applies. A missing or unmapped
+// labels.severity gives Info.
+//
+// Lenient where Alertmanager versions differ: `version` is not checked (every Alertmanager so far
+// sends "4"; a payload that has the shape is accepted whatever it says), and the top-level fields
+// other than alerts[] (truncatedAlerts, status, groupLabels, commonLabels, …) are optional and
+// ignored except groupKey, receiver and externalURL, which are copied into `additional`.
+//
+// Every alarm gets integration = integration_name, body_json = the minified alert entry,
+// additional_json = {"labels","annotations","groupKey","receiver","externalURL"} (null when
+// absent). Problems refuse the whole payload: Status::InvalidArgument naming each with its path,
+// joined with " | ", e.g. "alerts[1].labels.alertname must not be null | alerts[2].status must be
+// one of firing, resolved". An empty alerts[] yields no alarms.
+Result<std::vector<Alarm>> ParseAlertmanagerPayload(
+    simdjson::dom::element root, std::string_view integration_name,
+    const std::map<std::string, AlarmLevel>& severity_map);
+
+// Epoch milliseconds of an ISO 8601 / RFC 3339 date-time with a zone: "2026-11-23T10:00:00Z",
+// "…T10:00:00.123456789+08:00", and PagerDuty's "2015-07-17T08:42:58.315+0000". Accepts 't' or ' '
+// for 'T', 'z' for 'Z', ',' for '.', zones ±hh:mm, ±hhmm, ±hh. Digits beyond milliseconds are
+// dropped (rounded toward the past). nullopt when malformed or without a zone. Times before 1970
+// give negative values: callers decide whether they are acceptable.
+std::optional<int64_t> ParseIso8601Ms(std::string_view text);
+
+// `text` cut to at most `max_chars` Unicode characters, at a character boundary (text is valid
+// UTF-8: every request body is validated first).
+std::string_view CutToChars(std::string_view text, size_t max_chars);
+
+}  // namespace alarmgate
