@@ -1,3 +1,6 @@
+// Reconciliation passes: list the integration's firing alarms, fetch what Alertmanager holds,
+// ingest an ok for each alarm it dropped; a 500 ms timer posts due passes to the worker pool.
+
 #include "alarms/alertmanager_reconciler.h"
 
 #include <simdjson.h>
@@ -173,6 +176,7 @@ void AlertmanagerReconciler::ScheduleTick() {
 }
 
 void AlertmanagerReconciler::Tick() {
+  std::vector<Target> due;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopped_) return;
@@ -181,22 +185,26 @@ void AlertmanagerReconciler::Tick() {
       if (s.running || now < s.next_due) continue;
       s.running = true;
       ++in_flight_;
-      // Released whether the pool runs the pass or drops it (a stopped pool).
-      auto guard = std::shared_ptr<void>(nullptr, [this, name = name](void*) {
-        std::lock_guard<std::mutex> lock(mu_);
-        auto it = targets_.find(name);
-        if (it != targets_.end()) {
-          it->second.running = false;
-          it->second.next_due =
-              std::chrono::steady_clock::now() + std::chrono::seconds(it->second.target.every_s);
-        }
-        --in_flight_;
-        idle_.notify_all();
-      });
-      boost::asio::post(pool_, [this, target = s.target, guard = std::move(guard)] {
-        (void)ReconcileOnce(target);  // logged and counted inside
-      });
+      due.push_back(s.target);
     }
+  }
+  // Posted without holding mu_: the guard's release takes it.
+  for (Target& target : due) {
+    // Released whether the pool runs the pass or drops it (a stopped pool).
+    auto guard = std::shared_ptr<void>(nullptr, [this, name = target.integration](void*) {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = targets_.find(name);
+      if (it != targets_.end()) {
+        it->second.running = false;
+        it->second.next_due =
+            std::chrono::steady_clock::now() + std::chrono::seconds(it->second.target.every_s);
+      }
+      --in_flight_;
+      idle_.notify_all();
+    });
+    boost::asio::post(pool_, [this, target = std::move(target), guard = std::move(guard)] {
+      (void)ReconcileOnce(target);  // logged and counted inside
+    });
   }
   ScheduleTick();
 }

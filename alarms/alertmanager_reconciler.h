@@ -50,6 +50,8 @@ class AlertmanagerReconciler {
   AlertmanagerReconciler(boost::asio::io_context& ioc, boost::asio::thread_pool& pool, Store& store,
                          IngestService& ingest, const Clock& clock, prometheus::Registry& registry,
                          FetchFn fetch = {});
+  // Waits for passes posted to `pool` to run (or be dropped): join the pool before, or keep it
+  // alive until, this is destroyed.
   ~AlertmanagerReconciler();
   AlertmanagerReconciler(const AlertmanagerReconciler&) = delete;
   AlertmanagerReconciler& operator=(const AlertmanagerReconciler&) = delete;

@@ -1,5 +1,6 @@
 #include "alarms/rule_applier.h"
 
+#include "alarms/fingerprint.h"
 #include "incidents/incident_lifecycle.h"
 
 namespace alarmgate {
@@ -122,12 +123,13 @@ Result<AppliedRules> RuleApplier::OnTransition(Transaction& txn, const Alarm& ev
     ASSIGN_OR_RETURN(GroupState state, LoadGroup(txn, *rule, key));
     // The member's own status is stored apart from the group's state: one small read and write
     // per transition, whatever the group's size.
-    ASSIGN_OR_RETURN(std::optional<AlarmStatus> member_before, txn.GetGroupMember(key, fingerprint));
-    RETURN_IF_ERROR(Apply(txn,
-                          RuleEngine::OnTransition(*rule, std::move(state), event, fingerprint,
-                                                   member_before, match.silenced_by != nullptr,
-                                                   now_ms),
-                          now_ms, out));
+    ASSIGN_OR_RETURN(std::optional<AlarmStatus> member_before,
+                     txn.GetGroupMember(key, fingerprint));
+    RETURN_IF_ERROR(
+        Apply(txn,
+              RuleEngine::OnTransition(*rule, std::move(state), event, fingerprint, member_before,
+                                       match.silenced_by != nullptr, now_ms),
+              now_ms, out));
     txn.PutGroupMember(key, fingerprint, event.status);  // also when silenced: the counters moved
   }
   return out;
@@ -144,12 +146,24 @@ Result<AppliedRules> RuleApplier::OnTimer(Transaction& txn, const std::string& g
   ASSIGN_OR_RETURN(GroupState state, LoadGroup(txn, *rule, group_key));
   // A for_s hold opens from its held alarm, so that alarm decides whether a silence applies.
   bool silenced = false;
-  if (state.hold_alarm) {
-    silenced = RuleEngine::MatchAlarm(*rules, *silences_.Get(), *state.hold_alarm, now_ms)
-                   .silenced_by != nullptr;
+  std::optional<Alarm> held = state.hold_alarm;
+  if (held) {
+    silenced = RuleEngine::MatchAlarm(*rules, *silences_.Get(), *held, now_ms).silenced_by !=
+               nullptr;
   }
   RETURN_IF_ERROR(Apply(txn, RuleEngine::OnTimer(*rule, std::move(state), silenced, now_ms),
                         now_ms, out));
+  // An incident opened by the hold belongs to the alarm that started it: link its record, as a
+  // transition that opens an incident does.
+  const bool opened = !out.incident_changes.empty() && !out.incident_changes.front().before;
+  if (opened && held) {
+    const std::string fingerprint = Fingerprint(held->integration, held->alarm_id);
+    ASSIGN_OR_RETURN(std::optional<AlarmRecord> record, txn.GetAlarm(fingerprint));
+    if (record && record->status == AlarmStatus::kAlarm) {
+      record->incident_num = out.incident_num;
+      txn.PutAlarm(std::move(*record));
+    }
+  }
   return out;
 }
 

@@ -15,8 +15,8 @@
 namespace alarmgate {
 
 struct GroupState {
-  std::string key;   // GroupKey(): ["<rule>","<value 1>",…] as JSON text
-  std::string rule;  // the rule's name
+  std::string key;             // GroupKey(): ["<rule>","<value 1>",…] as JSON text
+  std::string rule;            // the rule's name
   int64_t member_count = 0;    // alarms ever seen in the group
   int64_t alarming_count = 0;  // of those, how many are `alarm` now
   // The group's open incident; the caller clears it when that incident was closed by an operator.
@@ -29,6 +29,9 @@ struct GroupState {
   // flap: transition times within the window, and whether the group is flapping.
   std::vector<int64_t> transitions_ms;
   bool flapping = false;
+  // "Cleared: <alarmName> (<fingerprint>) at <time>…" of the latest alarm that reported ok, so a
+  // resolve from a timer (resolve_delay_s, flapping calm) still says which alarm cleared and when.
+  std::string last_clear_cause;
 
   bool AnyAlarming() const { return alarming_count > 0; }
 };

@@ -38,9 +38,12 @@
 //   kOpen carries an "alarm" note for the opening alarm (or "held" when opened by the for_s timer)
 //   and a "flapping" note if the group already flaps.
 // - Resolve texts: cause "Cleared: <alarmName> (<fingerprint>) at <time UTC>" (all_ok adds ", the
-//   last of the group's N alarm(s) to report ok"); from a timer the clearing alarm is no longer
-//   known, so the cause counts instead: "Cleared: all N alarm(s) of the group reported ok; ok since
-//   <time UTC>" (all_ok) or "Cleared: M of N alarm(s) of the group ok; ok since <time UTC>" (any_ok).
+//   last of the group's N alarm(s) to report ok"); a timer has no clearing alarm at hand, so the
+//   group keeps the latest clearing alarm's cause (last_clear_cause) and the
+//   timer uses it (any_ok adds "M of N alarm(s) of the group ok"); a group with no clearing alarm
+//   on record counts instead: "Cleared: all N alarm(s) of the group reported ok; ok since
+//   <time UTC>" (all_ok) or "Cleared: M of N alarm(s) of the group ok; ok since <time UTC>"
+//   (any_ok).
 
 #include "rules/rule_engine.h"
 
@@ -219,18 +222,25 @@ std::string CauseFor(const Rule& rule, const GroupState& s, const Alarm& alarm,
                      const std::string& fp, int64_t now_ms) {
   std::string cause = "Cleared: " + alarm.alarm_name + " (" + fp + ") at " + FormatUtc(now_ms);
   if (rule.resolve == ResolveMode::kAllOk) {
-    cause += ", the last of the group's " + std::to_string(s.member_count) + " alarm(s) to report ok";
+    cause +=
+        ", the last of the group's " + std::to_string(s.member_count) + " alarm(s) to report ok";
   }
   return cause;
 }
 
-// Cause when resolving from a timer: the clearing alarm is no longer known, so count the ok ones
-// (naming them would need every member's status: O(n)).
+// Cause when resolving from a timer: the latest clearing alarm kept with the group, with counts
+// of the ok members for any_ok (naming all of them would need every member's status: O(n)).
 std::string CauseFromCounts(const Rule& rule, const GroupState& s, int64_t ok_since_ms) {
   const std::string n = std::to_string(s.member_count);
   std::string what = rule.resolve == ResolveMode::kAllOk
                          ? "all " + n + " alarm(s) of the group reported ok"
                          : std::to_string(OkCount(s)) + " of " + n + " alarm(s) of the group ok";
+  // The latest clearing alarm, kept with the group, names who cleared and when (for all_ok it
+  // already says it was the last of the group's alarms).
+  if (!s.last_clear_cause.empty()) {
+    return rule.resolve == ResolveMode::kAllOk ? s.last_clear_cause
+                                               : s.last_clear_cause + "; " + what;
+  }
   return "Cleared: " + what + "; ok since " + FormatUtc(ok_since_ms);
 }
 
@@ -391,7 +401,8 @@ GroupDecision RuleEngine::OnTransition(const Rule& rule, GroupState state, const
     return d;
   }
 
-  // status ok
+  // status ok: remember who cleared, so a resolve from a timer can still name the alarm.
+  s.last_clear_cause = CauseFor(rule, s, alarm, fingerprint, now_ms);
   if (s.incident_num) {
     d.notes.insert(d.notes.begin(), AlarmNote(now_ms, fingerprint, alarm));
     d.action = GroupDecision::IncidentAction::kAttach;
@@ -407,7 +418,7 @@ GroupDecision RuleEngine::OnTransition(const Rule& rule, GroupState state, const
       }
     } else {
       d.explanation += "attached to " + *s.incident_num + "; ";
-      auto action = ResolveOrDelay(rule, d, now_ms, CauseFor(rule, s, alarm, fingerprint, now_ms));
+      auto action = ResolveOrDelay(rule, d, now_ms, s.last_clear_cause);
       if (action == GroupDecision::IncidentAction::kResolve) d.action = action;
     }
   } else if (s.open_due_ms && !s.AnyAlarming()) {

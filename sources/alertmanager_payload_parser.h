@@ -21,8 +21,8 @@ namespace alarmgate {
 inline constexpr size_t kMaxAlertmanagerAlerts = 1000;
 
 // `root` is a strictly parsed body (StrictJsonParser). `severity_map` is the integration's
-// configured map (keys lower-case, as the config loader stores them); when non-empty it replaces
-// the contract's built-in map entirely, when empty the built-in map applies. A missing or unmapped
+// configured map (keys lower-case, as the config loader stores them); each value it lists
+// overrides the contract's built-in map, which applies to the rest. A missing or unmapped
 // labels.severity gives Info.
 //
 // Lenient where Alertmanager versions differ: `version` is not checked (every Alertmanager so far

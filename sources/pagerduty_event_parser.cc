@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/json_writer.h"
+#include "core/logger.h"
 #include "sources/alertmanager_payload_parser.h"
 #include "sources/strict_json_parser.h"
 
@@ -236,7 +237,20 @@ Result<PagerDutyEvent> ParsePagerDutyEvent(simdjson::dom::element root) {
   event.images_json = ReadObjectArray(object, "images", "src", strict);
 
   if (!problems.empty()) return Status::InvalidArgument(problems.Take());
-  event.body_json = MinifiedJson(root);
+  // Kept as the alarm's last event, so it must not carry the credential: the routing key is
+  // redacted the way logs show keys.
+  JsonWriter body;
+  body.BeginObject();
+  for (auto field : object) {
+    body.Key(field.key);
+    if (field.key == "routing_key") {
+      body.String(Redact(event.routing_key));
+    } else {
+      body.Raw(MinifiedJson(field.value));
+    }
+  }
+  body.EndObject();
+  event.body_json = body.Take();
   return event;
 }
 

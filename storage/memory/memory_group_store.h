@@ -20,7 +20,7 @@ class MemoryGroupStore final : public GroupStore {
 
   Result<std::optional<GroupState>> Get(std::string_view key) override;
   Result<std::optional<AlarmStatus>> GetMember(std::string_view group_key,
-                                              std::string_view fingerprint) override;
+                                               std::string_view fingerprint) override;
   Status ForEach(const std::function<void(const GroupState&)>& fn) override;
 
   // Applies the group part of `changes`. The caller holds the shared mutex.

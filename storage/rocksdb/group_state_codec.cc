@@ -24,6 +24,7 @@ constexpr std::string_view kHoldAlarm = "hold_alarm";
 constexpr std::string_view kResolveDue = "resolve_due_ms";
 constexpr std::string_view kTransitions = "transitions_ms";
 constexpr std::string_view kFlapping = "flapping";
+constexpr std::string_view kLastClearCause = "last_clear_cause";
 
 // The held alarm's fields: the Alarm members'. `additional` and `body` are kept as strings, not
 // embedded JSON, so that they come back byte for byte and a bad one cannot spoil the group.
@@ -122,6 +123,7 @@ std::string GroupStateCodec::Encode(const GroupState& g) {
   for (int64_t t : g.transitions_ms) w.Int(t);
   w.EndArray();
   w.Key(kFlapping).Bool(g.flapping);
+  w.Key(kLastClearCause).String(g.last_clear_cause);
   w.EndObject();
   return w.Take();
 }
@@ -151,6 +153,7 @@ Result<GroupState> GroupStateCodec::Decode(std::string_view key, std::string_vie
   g.resolve_due_ms = f.NullableInt(kResolveDue);
   g.transitions_ms = f.IntArray(kTransitions);
   g.flapping = f.Bool(kFlapping);
+  g.last_clear_cause = f.String(kLastClearCause);
   if (!f.status().ok()) return f.status();
   return g;
 }

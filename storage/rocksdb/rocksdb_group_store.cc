@@ -74,8 +74,9 @@ Status RocksDbGroupStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& b
                                 "stage deleting the members of rule group " + key));
   }
   for (const auto& [k, status] : changes.group_members()) {
-    RETURN_IF_ERROR(FromRocksDb(batch.Put(members_cf_, MemberKey(k.first, k.second), ToString(status)),
-                                "stage rule group member " + k.second + " of " + k.first));
+    RETURN_IF_ERROR(
+        FromRocksDb(batch.Put(members_cf_, MemberKey(k.first, k.second), ToString(status)),
+                    "stage rule group member " + k.second + " of " + k.first));
   }
   for (const auto& [key, state] : changes.groups()) {
     rocksdb::Status s =

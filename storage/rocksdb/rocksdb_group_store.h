@@ -28,7 +28,7 @@ class RocksDbGroupStore final : public GroupStore {
 
   Result<std::optional<GroupState>> Get(std::string_view key) override;
   Result<std::optional<AlarmStatus>> GetMember(std::string_view group_key,
-                                              std::string_view fingerprint) override;
+                                               std::string_view fingerprint) override;
   Status ForEach(const std::function<void(const GroupState&)>& fn) override;
 
   // Adds the groups and members of `changes` (puts and deletes) to `batch`.

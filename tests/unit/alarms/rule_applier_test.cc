@@ -178,11 +178,24 @@ TEST_F(RuleApplierTest, ForSHoldArmsATimerThatOpensTheIncidentWhenDue) {
   const auto [key, due] = *armed_.begin();
   EXPECT_EQ(due, clock_.NowMs() + 60'000);
 
+  // The ingest pipeline stores the held alarm's record with the transition.
+  AlarmRecord record;
+  record.fingerprint = Fingerprint(slow.integration, slow.alarm_id);
+  record.integration = slow.integration;
+  record.alarm_id = slow.alarm_id;
+  record.status = AlarmStatus::kAlarm;
+  record.last_event_json = "{}";
+  ChangeSet c;
+  c.PutAlarm(record);
+  ASSERT_TRUE(store_.Commit(c, Durability::kProcess).ok());
+
   EXPECT_FALSE(Timer(key).incident_num);  // not due yet: nothing
   clock_.Advance(60'000);
   AppliedRules opened = Timer(key);
   ASSERT_TRUE(opened.incident_num);
   EXPECT_EQ(StatusOf(*opened.incident_num), IncidentStatus::kTriggered);
+  // The alarm that started the hold now belongs to the incident it opened.
+  EXPECT_EQ((*store_.alarms().Get(record.fingerprint))->incident_num, opened.incident_num);
 }
 
 TEST_F(RuleApplierTest, CommittedCountsRuleMatches) {

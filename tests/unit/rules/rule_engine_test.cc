@@ -325,7 +325,7 @@ TEST(RuleEngineTest, AnyOkSolutionSaysAnAlarm) {
             "Auto-resolved by alarmgate rule cpu: an alarm of the group reported ok");
 }
 
-TEST(RuleEngineTest, DelayedAllOkResolveCauseCountsTheMembers) {
+TEST(RuleEngineTest, DelayedAllOkResolveCauseNamesTheLastClearingAlarm) {
   Pipeline p({.resolve_delay_s = 60});
   p.Transition("a", AlarmStatus::kAlarm, 0);
   p.Transition("b", AlarmStatus::kAlarm, 1);
@@ -335,11 +335,11 @@ TEST(RuleEngineTest, DelayedAllOkResolveCauseCountsTheMembers) {
   GroupDecision d = p.Timer(70);
   ASSERT_EQ(d.action, Action::kResolve);
   EXPECT_EQ(d.resolve_cause,
-            "Cleared: all 2 alarm(s) of the group reported ok; ok since 2027-01-15T08:00:10Z");
+            "Cleared: b (b) at 2027-01-15T08:00:10Z, the last of the group's 2 alarm(s) to report ok");
   EXPECT_FALSE(d.next.resolve_due_ms);
 }
 
-TEST(RuleEngineTest, DelayedAnyOkResolveCauseCountsTheOkMembers) {
+TEST(RuleEngineTest, DelayedAnyOkResolveCauseNamesTheClearingAlarmAndCountsTheOkMembers) {
   Pipeline p({.resolve = ResolveMode::kAnyOk, .resolve_delay_s = 60});
   p.Transition("a", AlarmStatus::kAlarm, 0);
   p.Transition("b", AlarmStatus::kAlarm, 1);
@@ -349,14 +349,14 @@ TEST(RuleEngineTest, DelayedAnyOkResolveCauseCountsTheOkMembers) {
   GroupDecision d = p.Timer(70);
   ASSERT_EQ(d.action, Action::kResolve);
   EXPECT_EQ(d.resolve_cause,
-            "Cleared: 1 of 3 alarm(s) of the group ok; ok since 2027-01-15T08:00:10Z");
+            "Cleared: b (b) at 2027-01-15T08:00:10Z; 1 of 3 alarm(s) of the group ok");
 }
 
 // any_ok from a timer (flapping calm): resolvable only while some member is still ok.
 TEST(RuleEngineTest, AnyOkAtCalmResolvesOnlyWithAnOkMember) {
   for (bool realarm : {false, true}) {
-    Pipeline p({.resolve = ResolveMode::kAnyOk,
-                .flap = FlapConfig{.window_s = 60, .max_transitions = 1}});
+    Pipeline p(
+        {.resolve = ResolveMode::kAnyOk, .flap = FlapConfig{.window_s = 60, .max_transitions = 1}});
     p.Transition("a", AlarmStatus::kAlarm, 0);
     p.Transition("b", AlarmStatus::kAlarm, 1);  // flapping
     p.Transition("a", AlarmStatus::kOk, 2);     // paused
@@ -368,7 +368,7 @@ TEST(RuleEngineTest, AnyOkAtCalmResolvesOnlyWithAnOkMember) {
     } else {
       ASSERT_EQ(d.action, Action::kResolve) << d.explanation;
       EXPECT_EQ(d.resolve_cause,
-                "Cleared: 1 of 2 alarm(s) of the group ok; ok since 2027-01-15T08:00:02Z");
+                "Cleared: a (a) at 2027-01-15T08:00:02Z; 1 of 2 alarm(s) of the group ok");
     }
   }
 }

@@ -72,8 +72,9 @@ TEST(PagerDutyEventParserTest, FullTrigger) {
   EXPECT_EQ(event->links_json, R"([{"href":"https://zabbix.example.com/tr/1","text":"Trigger"}])");
   EXPECT_EQ(event->images_json,
             R"([{"src":"https://chart.example.com/1.png","href":"https://x","alt":"chart"}])");
-  EXPECT_EQ(event->body_json.substr(0, 53),
-            R"({"routing_key":"pd_Key-01","event_action":"trigger",")");
+  // The stored body keeps the event, with the credential redacted.
+  EXPECT_EQ(event->body_json.rfind(R"({"routing_key":"pd_K…","event_action":"trigger",")", 0), 0u)
+      << event->body_json;
   EXPECT_NE(event->body_json.find(R"("client":"Zabbix")"), std::string::npos);  // unknown: kept
   EXPECT_EQ(event->body_json.find('\n'), std::string::npos);
 
@@ -409,6 +410,27 @@ TEST(PagerDutyEventParserTest, NotAnObject) {
     EXPECT_EQ(event.status().code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(event.status().message(), "event must be a JSON object");
   }
+}
+
+}  // namespace
+}  // namespace alarmgate
+
+namespace alarmgate {
+namespace {
+
+TEST(PagerDutyEventParserBodyTest, TheStoredBodyNeverCarriesTheRoutingKeyInFull) {
+  std::string body =
+      R"({"routing_key":"secret-routing-key","event_action":"trigger","dedup_key":"d",)"
+      R"("payload":{"summary":"s","source":"h","severity":"info"}})";
+  StrictJsonParser parser;
+  auto root = parser.Parse(body);
+  ASSERT_TRUE(root.ok());
+  auto event = ParsePagerDutyEvent(*root);
+  ASSERT_TRUE(event.ok()) << event.status().message();
+  EXPECT_EQ(event->routing_key, "secret-routing-key");
+  EXPECT_EQ(event->body_json.find("secret-routing-key"), std::string::npos) << event->body_json;
+  EXPECT_NE(event->body_json.find(R"("routing_key":"secr…")"), std::string::npos) << event->body_json;
+  EXPECT_NE(event->body_json.find(R"("summary":"s")"), std::string::npos);
 }
 
 }  // namespace

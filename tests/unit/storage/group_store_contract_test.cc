@@ -196,9 +196,8 @@ TEST(ChangeSetGroupTest, MergeOfMembersKeepsTheLaterAndHonoursDeletes) {
   b.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
   a.Merge(std::move(b));
   using Key = ChangeSet::GroupMemberKey;
-  EXPECT_THAT(a.group_members(),
-              ElementsAre(::testing::Pair(Key(kG1, "fp-b"), AlarmStatus::kOk),
-                          ::testing::Pair(Key(kG2, "fp-a"), AlarmStatus::kOk)));
+  EXPECT_THAT(a.group_members(), ElementsAre(::testing::Pair(Key(kG1, "fp-b"), AlarmStatus::kOk),
+                                             ::testing::Pair(Key(kG2, "fp-a"), AlarmStatus::kOk)));
   EXPECT_THAT(a.member_groups_deleted(), ElementsAre(kG1));
 
   ChangeSet only_member;
@@ -314,13 +313,13 @@ TEST(RocksDbGroupStoreTest, DatabaseWithoutGroupAndSilenceFamiliesOpensAndGainsT
 TEST(RocksDbGroupStoreTest, DatabaseWithoutTheMembersFamilyOpensAndGainsIt) {
   TempDir dir;
   const std::string path = dir.sub("db");
-  WithRawDb(path,
-            {"alarms", "meta", "incidents", "incident_index", "timeline", "incident_groups",
-             "groups", "silences"},
-            [](rocksdb::DB* db, auto& cf) {
-              ASSERT_TRUE(
-                  db->Put(rocksdb::WriteOptions(), cf.at("meta"), "schema_version", "1").ok());
-            });
+  WithRawDb(
+      path,
+      {"alarms", "meta", "incidents", "incident_index", "timeline", "incident_groups", "groups",
+       "silences"},
+      [](rocksdb::DB* db, auto& cf) {
+        ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("meta"), "schema_version", "1").ok());
+      });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   ChangeSet c;

@@ -51,6 +51,7 @@ inline GroupState FullGroup(std::string key) {
   g.resolve_due_ms = -1;
   g.transitions_ms = {1'700'000'000'000, 1'700'000'000'500, 9'007'199'254'740'993};
   g.flapping = true;
+  g.last_clear_cause = "Cleared: Disk \"/\" full (fp) at 2023-11-14T22:13:20Z";
   return g;
 }
 
@@ -126,7 +127,8 @@ inline auto Values(const GroupState& g) {
   std::optional<AlarmValues> hold;
   if (g.hold_alarm) hold = Values(*g.hold_alarm);
   return std::make_tuple(g.key, g.rule, g.member_count, g.alarming_count, g.incident_num,
-                         g.open_due_ms, hold, g.resolve_due_ms, g.transitions_ms, g.flapping);
+                         g.open_due_ms, hold, g.resolve_due_ms, g.transitions_ms, g.flapping,
+                         g.last_clear_cause);
 }
 
 inline auto Values(const Condition& c) {
