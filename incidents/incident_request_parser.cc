@@ -1,6 +1,8 @@
 // Incident request validation, driven by one field table per body: each row says the field's JSON
 // name, how messages name it, whether it is required, its kind and limits, and where it is stored.
 
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "incidents/incident_request_parser.h"
 
 #include <array>
@@ -14,6 +16,8 @@
 
 namespace alarmgate {
 namespace {
+
+using Problems = ProblemList;
 
 using simdjson::dom::element;
 using simdjson::dom::object;
@@ -118,30 +122,6 @@ constexpr std::array<FieldSpec<H>, 2> kConfirmParameters = {{
 }};
 // clang-format on
 
-// Characters (Unicode code points) of valid UTF-8: every byte that is not a continuation byte.
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// Collects "<subject> <rule>" messages joined with " | ".
-class Problems {
- public:
-  void Add(std::string_view subject, std::string_view rule) {
-    if (!text_.empty()) text_ += " | ";
-    text_.append(subject).append(" ").append(rule);
-  }
-  void AddRaw(std::string_view message) {
-    if (!text_.empty()) text_ += " | ";
-    text_.append(message);
-  }
-  bool empty() const { return text_.empty(); }
-  std::string Take() { return std::move(text_); }
-
- private:
-  std::string text_;
-};
 
 std::string SizeRule(uint32_t max) { return "size must be between 0 and " + std::to_string(max); }
 
@@ -266,7 +246,7 @@ bool ApplyField(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& p
       if (!CheckChars(spec.label, text, spec.max_chars, problems)) return false;
       std::optional<OperateKey> key = ParseOperateKey(text);
       if (!key) {
-        problems.AddRaw("The field[" + std::string(spec.name) + "] value[" + std::string(text) +
+        problems.Add("The field[" + std::string(spec.name) + "] value[" + std::string(text) +
                         "] invalid");
         return false;
       }

@@ -16,6 +16,8 @@
 #include <sstream>
 #include <utility>
 
+#include "core/iso8601.h"
+#include "core/near_miss.h"
 #include "rules/field_value.h"
 #include "rules/template_expander.h"
 
@@ -49,45 +51,9 @@ std::string Got(const YAML::Node& n) {
   }
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 bool IsNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == '-';
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-bool ReadDigits(std::string_view s, size_t pos, size_t n, int* out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
 }
 
 // The key names of one mapping that the loader read, with where they were.
@@ -162,12 +128,7 @@ std::vector<Entry> Loader::Entries(const YAML::Node& node, int line, std::string
     std::string key = it->first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string msg = "unknown key \"" + key + "\" in " + std::string(what);
-      std::string_view best;
-      size_t best_distance = 3;  // suggest only near misses
-      for (std::string_view candidate : allowed) {
-        size_t d = EditDistance(key, candidate);
-        if (d < best_distance) best_distance = d, best = candidate;
-      }
+      const std::string_view best = NearMiss(key, allowed);
       if (!best.empty()) msg += " (did you mean \"" + std::string(best) + "\"?)";
       Problem(key_line, std::move(msg));
       continue;
@@ -245,56 +206,9 @@ std::optional<Template> Loader::TemplateOf(const YAML::Node& node, int line,
   return t;
 }
 
-// RFC 3339: 2026-11-22T00:00:00Z, optional fraction, Z or ±HH:MM.
-std::optional<int64_t> ParseRfc3339(std::string_view s) {
-  int year, month, day, hour, minute, second;
-  if (!ReadDigits(s, 0, 4, &year) || s.size() < 20 || s[4] != '-' || !ReadDigits(s, 5, 2, &month) ||
-      s[7] != '-' || !ReadDigits(s, 8, 2, &day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-      !ReadDigits(s, 11, 2, &hour) || s[13] != ':' || !ReadDigits(s, 14, 2, &minute) ||
-      s[16] != ':' || !ReadDigits(s, 17, 2, &second)) {
-    return std::nullopt;
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] ||
-      (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 59) {
-    return std::nullopt;
-  }
-  size_t pos = 19;
-  int64_t millis = 0;
-  if (pos < s.size() && s[pos] == '.') {
-    ++pos;
-    size_t digits = 0;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      if (digits < 3) millis = millis * 10 + (s[pos] - '0');
-      ++digits, ++pos;
-    }
-    if (digits == 0) return std::nullopt;
-    for (; digits < 3; ++digits) millis *= 10;
-  }
-  int64_t offset_minutes = 0;
-  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
-    ++pos;
-  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-    int oh, om;
-    if (!ReadDigits(s, pos + 1, 2, &oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !ReadDigits(s, pos + 4, 2, &om) || oh > 23 || om > 59) {
-      return std::nullopt;
-    }
-    offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
-    pos += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (pos != s.size()) return std::nullopt;
-  const int64_t seconds = DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
-                          second - offset_minutes * 60;
-  return seconds * 1000 + millis;
-}
-
 std::optional<int64_t> Loader::Time(const Entry& e, std::string_view what) {
   if (e.value.IsScalar()) {
-    if (auto ms = ParseRfc3339(e.value.Scalar())) return ms;
+    if (auto ms = ParseIso8601Ms(e.value.Scalar())) return ms;
   }
   Problem(e.line, std::string(what) + " must be an RFC 3339 time like \"2026-11-22T00:00:00Z\"" +
                       Got(e.value));

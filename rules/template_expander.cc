@@ -2,6 +2,7 @@
 
 #include "rules/template_expander.h"
 
+#include "core/utf8.h"
 #include "rules/field_value.h"
 
 namespace alarmgate {
@@ -32,17 +33,7 @@ void Scan(std::string_view text, OnText on_text, OnField on_field, OnUnterminate
 }  // namespace
 
 std::string TruncateUtf8(std::string s, size_t max_chars) {
-  if (max_chars >= s.size()) return s;  // fewer bytes than allowed characters: nothing to cut
-  size_t chars = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Continuation bytes (10xxxxxx) belong to the character already counted.
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (chars == max_chars) {
-      s.resize(i);
-      return s;
-    }
-    ++chars;
-  }
+  s.resize(CutToChars(s, max_chars).size());
   return s;
 }
 

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "alarms/alarm.h"
+#include "core/iso8601.h"
 #include "core/status.h"
+#include "core/utf8.h"
 
 namespace alarmgate {
 
@@ -39,15 +41,5 @@ Result<std::vector<Alarm>> ParseAlertmanagerPayload(
     simdjson::dom::element root, std::string_view integration_name,
     const std::map<std::string, AlarmLevel>& severity_map);
 
-// Epoch milliseconds of an ISO 8601 / RFC 3339 date-time with a zone: "2026-11-23T10:00:00Z",
-// "…T10:00:00.123456789+08:00", and PagerDuty's "2015-07-17T08:42:58.315+0000". Accepts 't' or ' '
-// for 'T', 'z' for 'Z', ',' for '.', zones ±hh:mm, ±hhmm, ±hh. Digits beyond milliseconds are
-// dropped (rounded toward the past). nullopt when malformed or without a zone. Times before 1970
-// give negative values: callers decide whether they are acceptable.
-std::optional<int64_t> ParseIso8601Ms(std::string_view text);
-
-// `text` cut to at most `max_chars` Unicode characters, at a character boundary (text is valid
-// UTF-8: every request body is validated first).
-std::string_view CutToChars(std::string_view text, size_t max_chars);
 
 }  // namespace alarmgate

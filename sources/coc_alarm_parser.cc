@@ -1,5 +1,7 @@
 // COC alarm validation and extraction, both driven by one field table (seed 003 table 4-84).
 
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "sources/coc_alarm_parser.h"
 
 #include <array>
@@ -12,6 +14,8 @@
 
 namespace alarmgate {
 namespace {
+
+using Problems = ProblemList;
 
 enum class FieldKind {
   kString,  // a string of min..max characters, stored in `target`
@@ -48,26 +52,6 @@ constexpr std::array<FieldSpec, 14> kFields = {{
     {"additional", false, 0, 0, FieldKind::kObject, nullptr},
 }};
 
-// Characters (Unicode code points) of valid UTF-8: every byte that is not a continuation byte.
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// Collects "<prefix><field> <rule>" messages joined with " | ".
-class Problems {
- public:
-  void Add(std::string_view prefix, std::string_view subject, std::string_view rule) {
-    if (!text_.empty()) text_ += " | ";
-    text_.append(prefix).append(subject).append(" ").append(rule);
-  }
-  bool empty() const { return text_.empty(); }
-  std::string Take() { return std::move(text_); }
-
- private:
-  std::string text_;
-};
 
 // Validates one field's value and stores it in `alarm`. Returns false (and records why) if invalid.
 bool ApplyField(const FieldSpec& spec, simdjson::dom::element value, Alarm& alarm,

@@ -1,5 +1,7 @@
 // PagerDuty Events API v2 validation (every problem, one per line) and the event → Alarm mapping.
 
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "sources/pagerduty_event_parser.h"
 
 #include <array>
@@ -14,6 +16,8 @@
 namespace alarmgate {
 namespace {
 
+using Problems = ProblemList;
+
 // The COC limit of every mapped string (seed 003 table 4-84); also PagerDuty's for dedup_key and
 // source.
 constexpr size_t kMaxChars = 255;
@@ -27,26 +31,6 @@ constexpr std::array<std::pair<std::string_view, AlarmLevel>, 4> kSeverities = {
     {"info", AlarmLevel::kInfo},
 }};
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// Collects "<path> <rule>" messages, one per line (they become PagerDuty's errors[]). A null
-// Problems* discards: used where PagerDuty ignores what it finds.
-class Problems {
- public:
-  void Add(std::string_view path, std::string_view rule) {
-    if (!text_.empty()) text_ += '\n';
-    text_.append(path).append(" ").append(rule);
-  }
-  bool empty() const { return text_.empty(); }
-  std::string Take() { return std::move(text_); }
-
- private:
-  std::string text_;
-};
 
 void Report(Problems* problems, std::string_view path, std::string_view rule) {
   if (problems != nullptr) problems->Add(path, rule);
@@ -177,7 +161,7 @@ Result<PagerDutyEvent> ParsePagerDutyEvent(simdjson::dom::element root) {
     return Status::InvalidArgument("event must be a JSON object");
   }
   PagerDutyEvent event;
-  Problems problems;
+  Problems problems("\n");  // PagerDuty lists its errors one by one
 
   if (auto key =
           StringMember(object, "routing_key", "routing_key", true, 1, kMaxChars, &problems)) {

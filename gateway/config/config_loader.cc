@@ -22,6 +22,9 @@
 #include <sstream>
 #include <utility>
 
+#include "core/logger.h"
+#include "core/near_miss.h"
+
 namespace alarmgate {
 namespace {
 
@@ -62,22 +65,6 @@ std::string Join(const std::string& path, std::string_view key) {
 
 std::string Index(const std::string& path, size_t i) {
   return path + "[" + std::to_string(i) + "]";
-}
-
-// Levenshtein distance, for "did you mean" on unknown keys.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 bool IsPlain(const YAML::Node& n) { return n.Tag() == "?"; }
@@ -174,12 +161,7 @@ class Checker {
       const std::string full = Join(path, name);
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         std::string msg = "unknown key '" + full + "'";
-        std::string_view best;
-        size_t best_d = 3;
-        for (std::string_view a : allowed) {
-          const size_t d = EditDistance(name, a);
-          if (d < best_d) best_d = d, best = a;
-        }
+        const std::string_view best = NearMiss(name, allowed);
         if (!best.empty()) msg += " (did you mean '" + Join(path, best) + "'?)";
         Add(key_line, std::move(msg));
         continue;
