@@ -1,5 +1,7 @@
 #include "gateway/application.h"
 
+#include <pthread.h>
+
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -319,8 +321,12 @@ int Application::Run() {
                           ? config.server.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
-  ioc_.run();
+  auto run_io = [this] {
+    pthread_setname_np(pthread_self(), "ag-io");  // shown by top -H and perf
+    ioc_.run();
+  };
+  for (int i = 1; i < threads; ++i) pool.emplace_back(run_io);
+  run_io();
   for (auto& t : pool) t.join();
 
   maintenance_.join();

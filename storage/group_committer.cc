@@ -3,6 +3,8 @@
 
 #include "storage/group_committer.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -101,6 +103,7 @@ void GroupCommitter::Stop() {
 }
 
 void GroupCommitter::Run() {
+  pthread_setname_np(pthread_self(), "ag-writer");  // shown by top -H and perf
   std::deque<CommitJob> group;
   for (;;) {
     {
