@@ -172,7 +172,7 @@ TEST_F(IncidentApiTest, DetailMatchesSeedResponseExample) {
   HttpResult r = GetIncident(*client_, num);
   ASSERT_EQ(r.status, 200) << r.body;
   JsonDoc got(r.body);
-  JsonDoc seed(kSeedIncidentDetailResponse);
+  JsonDoc seed(SeedIncidentDetailResponse());
   ASSERT_TRUE(got.ok()) << got.error();
   ASSERT_TRUE(seed.ok()) << seed.error();
   EXPECT_EQ(got.String("/provider_code"), "049");

@@ -4,24 +4,12 @@
 
 #include <cstdio>
 
+#include "tests/fixtures/seed_alarm_example.h"
+
 namespace alarmgate::e2e {
 
-const char* const kSeedExampleBody = R"({
-  "alarmId": "18cfxxxxxxxx0f8",
-  "alarmName": "Cpu 使用超额预警",
-  "alarmLevel": "Critical",
-  "time": 1709118444540,
-  "nameSpace": "shanghai",
-  "regionId": "cn-north-4",
-  "applicationId": "18cfa0a5ef8d",
-  "resourceName": "machine-1",
-  "resourceId": "18cxxxxxxxxxxxxff68625",
-  "alarmDesc": "string",
-  "URL": "https://xxx.com",
-  "alarmStatus": "alarm",
-  "alarmSource": "coc",
-  "additional": { }
-})";
+// A literal: NUL-terminated, so .data() is a C string.
+const char* const kSeedExampleBody = seed_examples::kCocAlarmRequest.data();
 
 namespace {
 

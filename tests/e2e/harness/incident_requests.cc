@@ -6,64 +6,17 @@
 #include <cstdio>
 
 #include "tests/e2e/harness/json_doc.h"
+#include "tests/fixtures/seed_incident_examples.h"
 #include "tests/e2e/harness/test_config.h"
 
 namespace alarmgate::e2e {
 
-// Seed 003 §4.4.1.1 (the seed sends is_service_interrupt as the string "true").
-const char* const kSeedCreateIncidentBody = R"({
-  "region": [
-    "cn-southwest-252"
-  ],
-  "enterprise_project": [
-    "ab080d9f-6b97-4e73-8679-b6d76057f274"
-  ],
-  "current_cloud_service": [
-    "65659ae2f42bf80e5f3f0635"
-  ],
-  "incident_level": "level_50",
-  "is_service_interrupt": "true",
-  "incident_type": "inc_type_p_security_issues",
-  "incident_title": "测试时间单号10001",
-  "incident_description": "测试时间单号10001",
-  "incident_source": "incident_source_manual",
-  "incident_assignee": ["7da46971b7e24eed90cf777cc2ff8b91"],
-  "creator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "assignee_scene": "",
-  "assignee_role": ""
-})";
-
-// Seed 003 §4.4.1.2.
-const char* const kSeedAcceptIncidentBody = R"({
-"incident_num":"IM202403221515060171753781",
-"operator":"7da46971b7e24eed90cf777cc2ff8b91",
-"operate_key":"acceptedIncident1",
-"parameter":{}
-})";
-
-// Seed 003 §4.4.1.3.
-const char* const kSeedCommitSolutionBody = R"({
-  "incident_num": "IM202403221515060171753781",
-  "operator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "operate_key": "commitSolution1",
-  "parameter": {
-    "mtm_type": "inc_type_p_config_issues",
-    "is_service_interrupt": true,
-    "cause": "100001",
-    "solution": "20001"
-  }
-})";
-
-// Seed 003 §4.4.1.4.
-const char* const kSeedConfirmBody = R"({
-  "incident_num": "IM202403221515060171753781",
-  "operator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "operate_key": "confirm",
-  "parameter": {
-    "virtual_confirm_result": false,
-    "virtual_confirm_comment": "13"
-  }
-})";
+// The request examples live in tests/fixtures/seed_incident_examples.h; their literals are
+// NUL-terminated, so .data() is a C string.
+const char* const kSeedCreateIncidentBody = seed_examples::kCreateIncidentRequest.data();
+const char* const kSeedAcceptIncidentBody = seed_examples::kAcceptIncidentRequest.data();
+const char* const kSeedCommitSolutionBody = seed_examples::kCommitSolutionRequest.data();
+const char* const kSeedConfirmBody = seed_examples::kConfirmRequest.data();
 
 const char* const kSeedCreateIncidentResponse = R"({
   "provider_code": "049",
@@ -81,85 +34,11 @@ const char* const kSeedHandleIncidentResponse = R"({
   "data": null
 })";
 
-// Seed 003 §4.4.1.5 (the page break in the seed's listing closed the array with "}" before "]";
-// restored here).
-const char* const kSeedIncidentDetailResponse = R"({
-  "provider_code": "049",
-  "error_code": "GOM.00000000",
-  "error_msg": null,
-  "data": {
-    "incident_num": "IM202403181322030178042608",
-    "region": [
-      ""
-    ],
-    "enterprise_project": [
-      "0"
-    ],
-    "current_cloud_service": [
-      "6470681a31da2a47ed50a919"
-    ],
-    "incident_level": "level_50",
-    "is_service_interrupt": true,
-    "incident_type": "inc_type_p_function_issues",
-    "incident_title": "tet",
-    "incident_description": "25819b46251b46218bf6ad238ddd860c",
-    "incident_source": "incident_source_manual",
-    "incident_assignee": [
-      "25819b46251b46218bf6ad238ddd860c"
-    ],
-    "assignee_scene": "",
-    "assignee_role": "",
-    "warroom_id": "WR202403181334366050100030",
-    "handle_time": null,
-    "status": "INCIDENT_STATUS_ACKNOWLEDGED",
-    "create_time": 1710739323172,
-    "creator": "1",
-    "enum_data_list": [
-      {
-        "filed_key": "current_cloud_service_id",
-        "enum_key": "6470681a31da2a47ed50a919",
-        "name_zh": "COC",
-        "name_en": "COC"
-      },
-      {
-        "filed_key": "creator",
-        "enum_key": "25819b46251b46218bf6ad238ddd860c",
-        "name_zh": "coc-cim-user",
-        "name_en": "coc-cim-user"
-      },
-      {
-        "filed_key": "level_id",
-        "enum_key": "level_50",
-        "name_zh": "P5",
-        "name_en": "P5"
-      },
-      {
-        "filed_key": "work_flow_status",
-        "enum_key": "INCIDENT_STATUS_ACKNOWLEDGED",
-        "name_zh": "已受理",
-        "name_en": "ACKNOWLEDGED"
-      },
-      {
-        "filed_key": "mtm_type",
-        "enum_key": "inc_type_p_function_issues",
-        "name_zh": "功能问题",
-        "name_en": "function issues"
-      },
-      {
-        "filed_key": "source_id",
-        "enum_key": "incident_source_manual",
-        "name_zh": "人工创建",
-        "name_en": "Manual Creation"
-      },
-      {
-        "filed_key": "assignee",
-        "enum_key": "25819b46251b46218bf6ad238ddd860c",
-        "name_zh": "coc-cim-user",
-        "name_en": "coc-cim-user"
-      }
-    ]
-  }
-})";
+// Seed 003 §4.4.1.5: the response envelope around the example's `data`.
+std::string SeedIncidentDetailResponse() {
+  return R"({"provider_code":"049","error_code":"GOM.00000000","error_msg":null,"data":)" +
+         std::string(seed_examples::kIncidentDetailData) + "}";
+}
 
 namespace {
 

@@ -34,7 +34,7 @@ extern const char* const kSeedConfirmBody;
 // (§4.4.1.5).
 extern const char* const kSeedCreateIncidentResponse;
 extern const char* const kSeedHandleIncidentResponse;
-extern const char* const kSeedIncidentDetailResponse;
+std::string SeedIncidentDetailResponse();
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sources/strict_json_parser.h"
+#include "tests/fixtures/seed_incident_examples.h"
 
 namespace alarmgate {
 namespace {
@@ -71,63 +72,10 @@ Fields With(Fields fields,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seed examples, verbatim.
-
-// §4.4.1.1 request example.
-constexpr std::string_view kSeedCreate = R"({
-  "region": [
-    "cn-southwest-252"
-  ],
-  "enterprise_project": [
-    "ab080d9f-6b97-4e73-8679-b6d76057f274"
-  ],
-  "current_cloud_service": [
-    "65659ae2f42bf80e5f3f0635"
-  ],
-  "incident_level": "level_50",
-  "is_service_interrupt": "true",
-  "incident_type": "inc_type_p_security_issues",
-  "incident_title": "测试时间单号10001",
-  "incident_description": "测试时间单号10001",
-  "incident_source": "incident_source_manual",
-  "incident_assignee": ["7da46971b7e24eed90cf777cc2ff8b91"],
-  "creator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "assignee_scene": "",
-  "assignee_role": ""
-})";
-
-// §4.4.1.2, §4.4.1.3 and §4.4.1.4 request examples.
-constexpr std::string_view kSeedAccept = R"({
-"incident_num":"IM202403221515060171753781",
-"operator":"7da46971b7e24eed90cf777cc2ff8b91",
-"operate_key":"acceptedIncident1",
-"parameter":{}
-})";
-
-constexpr std::string_view kSeedCommitSolution = R"({
-  "incident_num": "IM202403221515060171753781",
-  "operator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "operate_key": "commitSolution1",
-  "parameter": {
-    "mtm_type": "inc_type_p_config_issues",
-    "is_service_interrupt": true,
-    "cause": "100001",
-    "solution": "20001"
-  }
-})";
-
-constexpr std::string_view kSeedConfirm = R"({
-  "incident_num": "IM202403221515060171753781",
-  "operator": "7da46971b7e24eed90cf777cc2ff8b91",
-  "operate_key": "confirm",
-  "parameter": {
-    "virtual_confirm_result": false,
-    "virtual_confirm_comment": "13"
-  }
-})";
+// Seed examples (tests/fixtures/seed_incident_examples.h), verbatim.
 
 TEST(ParseCreateIncidentTest, SeedExample) {
-  Result<CreateIncidentCommand> c = Create(std::string(kSeedCreate));
+  Result<CreateIncidentCommand> c = Create(std::string(seed_examples::kCreateIncidentRequest));
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->region, std::vector<std::string>{"cn-southwest-252"});
   EXPECT_EQ(c->enterprise_project,
@@ -146,7 +94,7 @@ TEST(ParseCreateIncidentTest, SeedExample) {
 }
 
 TEST(ParseHandleIncidentTest, SeedAcceptExample) {
-  Result<HandleIncidentCommand> h = Handle(std::string(kSeedAccept));
+  Result<HandleIncidentCommand> h = Handle(std::string(seed_examples::kAcceptIncidentRequest));
   ASSERT_TRUE(h.ok()) << h.status().message();
   EXPECT_EQ(h->incident_num, "IM202403221515060171753781");
   EXPECT_EQ(h->operator_id, "7da46971b7e24eed90cf777cc2ff8b91");
@@ -155,7 +103,7 @@ TEST(ParseHandleIncidentTest, SeedAcceptExample) {
 }
 
 TEST(ParseHandleIncidentTest, SeedCommitSolutionExample) {
-  Result<HandleIncidentCommand> h = Handle(std::string(kSeedCommitSolution));
+  Result<HandleIncidentCommand> h = Handle(std::string(seed_examples::kCommitSolutionRequest));
   ASSERT_TRUE(h.ok()) << h.status().message();
   EXPECT_EQ(h->operate_key, OperateKey::kCommitSolution);
   EXPECT_EQ(h->mtm_type, IncidentType::kConfig);
@@ -168,7 +116,7 @@ TEST(ParseHandleIncidentTest, SeedCommitSolutionExample) {
 }
 
 TEST(ParseHandleIncidentTest, SeedConfirmExample) {
-  Result<HandleIncidentCommand> h = Handle(std::string(kSeedConfirm));
+  Result<HandleIncidentCommand> h = Handle(std::string(seed_examples::kConfirmRequest));
   ASSERT_TRUE(h.ok()) << h.status().message();
   EXPECT_EQ(h->operate_key, OperateKey::kConfirm);
   EXPECT_FALSE(h->virtual_confirm_result);

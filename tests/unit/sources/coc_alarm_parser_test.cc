@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sources/strict_json_parser.h"
+#include "tests/fixtures/seed_alarm_example.h"
 
 namespace alarmgate {
 namespace {
@@ -203,22 +204,7 @@ TEST(CocAlarmParserTest, EveryFieldAgainstEachRule) {
 }
 
 TEST(CocAlarmParserTest, SeedRequestExample) {
-  const std::string body = R"({
-  "alarmId": "18cfxxxxxxxx0f8",
-  "alarmName": "Cpu 使用超额预警",
-  "alarmLevel": "Critical",
-  "time": 1709118444540,
-  "nameSpace": "shanghai",
-  "regionId": "cn-north-4",
-  "applicationId": "18cfa0a5ef8d",
-  "resourceName": "machine-1",
-  "resourceId": "18cxxxxxxxxxxxxff68625",
-  "alarmDesc": "string",
-  "URL": "https://xxx.com",
-  "alarmStatus": "alarm",
-  "alarmSource": "coc",
-  "additional": { }
-})";
+  const std::string body(seed_examples::kCocAlarmRequest);
   Result<std::vector<Alarm>> result = ParseBody(body);
   ASSERT_TRUE(result.ok()) << result.status().message();
   ASSERT_EQ(result->size(), 1u);
