@@ -18,6 +18,12 @@ TEST(JsonWriterTest, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(w.str(), R"("q\"b\\n\nt\tz\u0001")");
 }
 
+TEST(JsonWriterTest, EscapesAtTheEdgesAndBackToBack) {
+  JsonWriter w;
+  w.BeginArray().String("\"").String("\n\r\b\f\x1f").String("\\plain\\").String("").EndArray();
+  EXPECT_EQ(w.str(), R"(["\"","\n\r\b\f\u001f","\\plain\\",""])");
+}
+
 TEST(JsonWriterTest, PassesUtf8Through) {
   JsonWriter w;
   w.String("Cpu 使用超额预警");
