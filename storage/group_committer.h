@@ -1,13 +1,17 @@
 #pragma once
 // The single writer: jobs queue up from the I/O threads, the writer thread stages them one after
 // another (so identical concurrent alarms are decided in order, never twice) and commits each
-// group of jobs as one atomic write, with one fsync under durability `machine`.
+// group of jobs as one atomic write. Under durability `machine` a second thread, the syncer,
+// fsyncs what the writer has written and only then answers those jobs: one fsync covers every
+// group written while the previous fsync ran, and the writer never waits for the disk.
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
@@ -23,8 +27,8 @@ struct CommitJob {
   // Runs on the writer thread. Reads and stages writes through the Transaction; a non-ok Status
   // discards this job's writes (the rest of the group still commits) and is passed to `done`.
   std::function<Status(Transaction&)> stage;
-  // Runs on the writer thread once the group is durable (ok) or has failed. Must not block:
-  // post the reply to the session's executor.
+  // Runs on the writer thread (on the syncer under durability `machine`) once the group is
+  // durable (ok) or has failed. Must not block: post the reply to the session's executor.
   std::function<void(Status)> done;
 };
 
@@ -42,8 +46,18 @@ class GroupCommitter {
   void Stop();
 
  private:
+  // A group written to storage whose jobs wait for the fsync that makes it durable.
+  struct UnsyncedGroup {
+    std::deque<CommitJob> jobs;
+    std::vector<Status> results;  // of each job's stage
+    bool wrote = false;
+    std::chrono::steady_clock::time_point commit_started;
+  };
+
   void Run();
   void CommitGroup(std::deque<CommitJob>& group);
+  void RunSyncer();
+  void Finish(std::deque<CommitJob>& jobs, std::vector<Status>& results, const Status& commit);
 
   Store& store_;
   const Durability durability_;
@@ -56,6 +70,16 @@ class GroupCommitter {
   std::deque<CommitJob> queue_;
   bool stopping_ = false;
   std::thread thread_;
+
+  // Durability `machine` only.
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::vector<UnsyncedGroup> unsynced_;  // oldest first
+  bool writer_done_ = false;
+  // Once an fsync has failed nothing more is written or acknowledged: what the failed fsync
+  // covered may or may not be on disk, and later groups were decided on top of it.
+  Status sync_failure_;
+  std::thread syncer_;
 };
 
 }  // namespace alarmgate

@@ -24,6 +24,9 @@ class Store {
   // All of `changes` or nothing. With Durability::kMachine, returns only after fsync.
   // Unavailable when the disk refuses the write (full, I/O error).
   virtual Status Commit(const ChangeSet& changes, Durability durability) = 0;
+  // Makes every earlier Commit durable against a machine crash (fsync of the log). Safe to call
+  // while another thread commits; that lets one fsync cover a group while the next is written.
+  virtual Status Sync() = 0;
   // Approximate bytes on disk, for alarmgate_storage_bytes.
   virtual uint64_t ApproximateBytes() = 0;
 };

@@ -28,6 +28,22 @@ Status MemoryStore::Commit(const ChangeSet& changes, Durability /*durability*/) 
   return Status::Ok();
 }
 
+Status MemoryStore::Sync() {
+  std::function<void()> hook;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    hook = on_sync_;
+  }
+  if (hook) hook();
+  std::lock_guard<std::mutex> lock(mu_);
+  if (fail_next_syncs_ > 0) {
+    --fail_next_syncs_;
+    return Status::Unavailable("memory store: injected sync failure");
+  }
+  synced_commits_ = successful_commits_;
+  return Status::Ok();
+}
+
 uint64_t MemoryStore::ApproximateBytes() {
   std::lock_guard<std::mutex> lock(mu_);
   uint64_t bytes = 0;
@@ -47,6 +63,21 @@ void MemoryStore::FailNextCommits(int n) {
 int64_t MemoryStore::successful_commits() const {
   std::lock_guard<std::mutex> lock(mu_);
   return successful_commits_;
+}
+
+void MemoryStore::FailNextSyncs(int n) {
+  std::lock_guard<std::mutex> lock(mu_);
+  fail_next_syncs_ = n;
+}
+
+void MemoryStore::OnSync(std::function<void()> hook) {
+  std::lock_guard<std::mutex> lock(mu_);
+  on_sync_ = std::move(hook);
+}
+
+int64_t MemoryStore::synced_commits() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return synced_commits_;
 }
 
 Result<std::optional<AlarmRecord>> MemoryStore::Get(std::string_view fingerprint) {

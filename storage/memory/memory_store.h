@@ -3,6 +3,7 @@
 // hook to make commits fail so that callers can test their 503 path.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -27,12 +28,19 @@ class MemoryStore final : public Store, private AlarmStore {
   GroupStore& groups() override { return groups_; }
   SilenceStore& silences() override { return silences_; }
   Status Commit(const ChangeSet& changes, Durability durability) override;
+  Status Sync() override;
   uint64_t ApproximateBytes() override;
 
   // Test hooks: the next `n` Commits return Unavailable and change nothing.
   void FailNextCommits(int n);
   // Commits that reached the map (failed ones not counted).
   int64_t successful_commits() const;
+  // The next `n` Syncs return Unavailable.
+  void FailNextSyncs(int n);
+  // Runs at the start of every Sync, outside the store's lock (a test can hold a sync there).
+  void OnSync(std::function<void()> hook);
+  // successful_commits() as of the last successful Sync: the commits a machine crash keeps.
+  int64_t synced_commits() const;
 
  private:
   // AlarmStore
@@ -48,6 +56,9 @@ class MemoryStore final : public Store, private AlarmStore {
   MemorySilenceStore silences_;    // shares mu_
   int fail_next_commits_ = 0;
   int64_t successful_commits_ = 0;
+  int fail_next_syncs_ = 0;
+  int64_t synced_commits_ = 0;
+  std::function<void()> on_sync_;
 };
 
 }  // namespace alarmgate

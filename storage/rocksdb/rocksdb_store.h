@@ -43,6 +43,7 @@ class RocksDbStore final : public Store {
   SilenceStore& silences() override { return silences_; }
   // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
   Status Commit(const ChangeSet& changes, Durability durability) override;
+  Status Sync() override;
   // Live SST files plus memtables, over all column families.
   uint64_t ApproximateBytes() override;
 

@@ -311,6 +311,75 @@ TEST_F(GroupCommitterTest, SubmitAfterStopFailsAtOnceWithoutStaging) {
   EXPECT_FALSE(staged);
 }
 
+// Durability `machine`: a job is answered only after the fsync that covers its write, and the
+// writer goes on writing the next group while that fsync runs.
+TEST_F(GroupCommitterTest, MachineAnswersAfterTheSyncAndWritesTheNextGroupMeanwhile) {
+  std::promise<void> entered;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> first_sync{true};
+  store_.OnSync([&] {
+    if (first_sync.exchange(false)) entered.set_value();
+    released.wait_for(30s);
+  });
+  committer_ = std::make_unique<GroupCommitter>(store_, Durability::kMachine, registry_);
+  committer_->Submit(PutJob("a", log_.Callback(0)));
+  ASSERT_EQ(entered.get_future().wait_for(kWait), std::future_status::ready);
+  committer_->Submit(PutJob("b", log_.Callback(1)));
+  bool b_written = false;
+  for (auto deadline = std::chrono::steady_clock::now() + kWait;
+       !b_written && std::chrono::steady_clock::now() < deadline;) {
+    b_written = store_.successful_commits() == 2;
+    if (!b_written) std::this_thread::yield();
+  }
+  EXPECT_TRUE(b_written);               // written while the first fsync is still running
+  EXPECT_TRUE(log_.ids().empty());      // but neither is answered before its fsync
+  EXPECT_EQ(store_.synced_commits(), 0);
+  release.set_value();
+  ASSERT_TRUE(log_.WaitFor(2));
+  EXPECT_TRUE(log_.status(0).ok());
+  EXPECT_TRUE(log_.status(1).ok());
+  EXPECT_EQ(store_.synced_commits(), 2);
+}
+
+TEST_F(GroupCommitterTest, FailedSyncFailsItsGroupAndRefusesEveryLaterWrite) {
+  store_.FailNextSyncs(1);
+  committer_ = std::make_unique<GroupCommitter>(store_, Durability::kMachine, registry_);
+  committer_->Submit(PutJob("a", log_.Callback(0)));
+  ASSERT_TRUE(log_.WaitFor(1));
+  EXPECT_EQ(log_.status(0).code(), StatusCode::kUnavailable);
+  EXPECT_THAT(log_.status(0).message(), HasSubstr("injected sync failure"));
+
+  // The disk may have lost anything since the last good fsync: nothing more is written.
+  committer_->Submit(PutJob("b", log_.Callback(1)));
+  ASSERT_TRUE(log_.WaitFor(2));
+  EXPECT_EQ(log_.status(1).code(), StatusCode::kUnavailable);
+  EXPECT_THAT(log_.status(1).message(), HasSubstr("until alarmgate restarts"));
+  EXPECT_FALSE(Stored("b").has_value());
+  EXPECT_EQ(store_.successful_commits(), 1);
+}
+
+TEST_F(GroupCommitterTest, ProcessDurabilityNeverSyncs) {
+  committer_ = std::make_unique<GroupCommitter>(store_, Durability::kProcess, registry_);
+  committer_->Submit(PutJob("a", log_.Callback(0)));
+  ASSERT_TRUE(log_.WaitFor(1));
+  EXPECT_TRUE(log_.status(0).ok());
+  EXPECT_EQ(store_.successful_commits(), 1);
+  EXPECT_EQ(store_.synced_commits(), 0);
+}
+
+TEST_F(GroupCommitterTest, MachineStopAnswersEverythingQueuedAfterItsSync) {
+  committer_ = std::make_unique<GroupCommitter>(store_, Durability::kMachine, registry_);
+  constexpr int kJobs = 50;
+  for (int i = 0; i < kJobs; ++i) {
+    committer_->Submit(PutJob("k" + std::to_string(i), log_.Callback(i)));
+  }
+  committer_->Stop();
+  EXPECT_EQ(log_.ids().size(), kJobs);
+  for (int i = 0; i < kJobs; ++i) EXPECT_TRUE(log_.status(i).ok()) << i;
+  EXPECT_EQ(store_.synced_commits(), store_.successful_commits());
+}
+
 const prometheus::ClientMetric::Histogram* FindHistogram(
     const std::vector<prometheus::MetricFamily>& families, const std::string& name) {
   for (const auto& f : families) {

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/memory/memory_store.h"
@@ -115,6 +117,24 @@ TYPED_TEST(StoreContractTest, EmptyCommitIsOkAndChangesNothing) {
   this->Put({MakeRecord("a")});
   EXPECT_TRUE(this->store().Commit(ChangeSet(), Durability::kMachine).ok());
   EXPECT_THAT(this->ListFingerprints({.limit = 10}), ElementsAre("a"));
+}
+
+// The writer commits the next group while the syncer fsyncs the previous ones.
+TYPED_TEST(StoreContractTest, SyncAlongsideCommitsKeepsEveryWrite) {
+  constexpr int kCommits = 200;
+  std::atomic<bool> writing{true};
+  std::atomic<int> sync_failures{0};
+  std::thread syncer([&] {
+    while (writing.load()) {
+      if (!this->store().Sync().ok()) sync_failures.fetch_add(1);
+    }
+  });
+  for (int i = 0; i < kCommits; ++i) this->Put({MakeRecord("k" + std::to_string(i))});
+  writing.store(false);
+  syncer.join();
+  EXPECT_TRUE(this->store().Sync().ok());
+  EXPECT_EQ(sync_failures.load(), 0);
+  EXPECT_EQ(this->ListFingerprints({.limit = 1000}).size(), static_cast<size_t>(kCommits));
 }
 
 TYPED_TEST(StoreContractTest, ListPagesInFingerprintOrderAfterMarker) {
