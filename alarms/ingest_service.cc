@@ -131,26 +131,28 @@ void IngestService::CountCommitted(const std::vector<Alarm>& alarms,
 
 void IngestService::Ingest(std::vector<Alarm> alarms, Done done) {
   struct State {
+    IngestService* service;
     std::vector<Alarm> alarms;
     std::vector<IngestOutcome> outcomes;
     std::vector<Staged> staged;
     Done done;
   };
-  auto state = std::make_shared<State>();
-  state->alarms = std::move(alarms);
-  state->done = std::move(done);
+  auto state = std::make_shared<State>(State{this, std::move(alarms), {}, {}, std::move(done)});
+  // The lambdas capture only the shared_ptr: small enough for std::function to hold it without
+  // an allocation of its own (this runs once per request).
   committer_.Submit(CommitJob{
-      [this, state](Transaction& txn) {
-        return Stage(txn, state->alarms, state->outcomes, state->staged);
+      [state](Transaction& txn) {
+        return state->service->Stage(txn, state->alarms, state->outcomes, state->staged);
       },
-      [this, state](Status status) {
+      [state](Status status) {
         if (!status.ok()) {
           state->done(std::move(status));
           return;
         }
-        CountCommitted(state->alarms, state->outcomes, state->staged);
+        IngestService& self = *state->service;
+        self.CountCommitted(state->alarms, state->outcomes, state->staged);
         for (const Staged& s : state->staged) {
-          if (s.applied) rules_.Committed(*s.applied);
+          if (s.applied) self.rules_.Committed(*s.applied);
         }
         state->done(std::move(state->outcomes));
       }});

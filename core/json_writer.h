@@ -25,6 +25,12 @@ class JsonWriter {
   // Inserts already-serialized JSON (e.g. a stored event body) as one value.
   JsonWriter& Raw(std::string_view json);
 
+  // Sizes the output for `bytes` in one allocation, where the caller knows roughly how much comes.
+  JsonWriter& Reserve(size_t bytes) {
+    out_.reserve(bytes);
+    return *this;
+  }
+
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }
 

@@ -24,6 +24,7 @@ void WriteExplanation(JsonWriter& w, const Explanation& e) {
 
 std::string ExplanationJson(const Explanation& e) {
   JsonWriter w;
+  w.Reserve(128);  // the common explanation (one rule, one step) fits
   WriteExplanation(w, e);
   return w.Take();
 }

@@ -7,6 +7,7 @@ namespace alarmgate {
 HttpResponse CocEnvelope(int http_status, std::string_view code, std::string_view msg,
                          std::string_view data_json) {
   JsonWriter w;
+  w.Reserve(64 + code.size() + msg.size() + data_json.size());
   w.BeginObject()
       .Key("error_code").String(code)
       .Key("error_msg").String(msg)

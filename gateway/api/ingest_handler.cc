@@ -97,6 +97,7 @@ void IngestHandler::Handle(HttpRequest& request, Reply reply, const Source& sour
       return;
     }
     JsonWriter data;
+    data.Reserve(128 * outcomes->size());  // one outcome is ~100 bytes
     if (batch) data.BeginArray();
     for (const auto& o : *outcomes) WriteOutcome(o, data);
     if (batch) data.EndArray();

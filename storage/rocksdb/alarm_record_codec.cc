@@ -33,6 +33,9 @@ constexpr std::string_view kLastDecision = "last_decision";  // absent in record
 
 std::string AlarmRecordCodec::Encode(const AlarmRecord& r) {
   JsonWriter w;
+  constexpr size_t kFieldsBytes = 320;  // the field names and the short values
+  w.Reserve(kFieldsBytes + r.integration.size() + r.alarm_id.size() + r.last_event_json.size() +
+            r.last_decision_json.size());
   w.BeginObject();
   w.Key(JsonFieldReader::kVersionField).Int(kVersion);
   w.Key(kIntegration).String(r.integration);
