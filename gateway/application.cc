@@ -294,7 +294,8 @@ int Application::Run() {
   silences_handler_ =
       std::make_unique<SilencesHandler>(*silence_service_, *silences_, *rules_, clock_);
   rules_handler_ = std::make_unique<RulesHandler>(*rules_, *silences_, clock_);
-  admin_handler_ = std::make_unique<AdminHandler>(exposer_, ready_, [this] { return Reload(); });
+  admin_handler_ = std::make_unique<AdminHandler>(
+      exposer_, ready_, [this] { return committer_->WriteRefusal(); }, [this] { return Reload(); });
   AddRoutes();
 
   server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);

@@ -4,6 +4,8 @@
 
 #include "storage/group_committer.h"
 
+#include "core/logger.h"
+
 #include <pthread.h>
 
 #include <algorithm>
@@ -106,6 +108,11 @@ void GroupCommitter::Stop() {
   if (syncer_.joinable() && syncer_.get_id() != self) syncer_.join();
 }
 
+Status GroupCommitter::WriteRefusal() {
+  std::lock_guard<std::mutex> lock(sync_mu_);
+  return sync_failure_;
+}
+
 void GroupCommitter::Run() {
   pthread_setname_np(pthread_self(), "ag-writer");  // shown by top -H and perf
   std::deque<CommitJob> group;
@@ -202,6 +209,7 @@ void GroupCommitter::RunSyncer() {
       if (!synced.ok()) {
         synced = Status::Unavailable(synced.message() +
                                      "; no more writes are accepted until alarmgate restarts");
+        LogError("storage_sync_failed", {{"error", synced.message()}});
         std::lock_guard<std::mutex> lock(sync_mu_);
         sync_failure_ = synced;
       }

@@ -44,6 +44,8 @@ class GroupCommitter {
   void Submit(CommitJob job);
   // Commits what is queued, then joins the writer thread. Idempotent.
   void Stop();
+  // Ok while writes are accepted; after a failed fsync, the failure every write now gets.
+  Status WriteRefusal();
 
  private:
   // A group written to storage whose jobs wait for the fsync that makes it durable.

@@ -18,11 +18,15 @@ void AdminHandler::Healthy(HttpRequest& request, Reply reply) {
 }
 
 void AdminHandler::Ready(HttpRequest& request, Reply reply) {
-  if (ready_.load()) {
-    reply(JsonOk(R"({"status":"ready"})"));
-  } else {
+  if (!ready_.load()) {
     reply(JsonError(503, "COC.00000503", "not ready: storage or config not loaded, or shutting down"));
+    return;
   }
+  if (Status refusal = write_refusal_(); !refusal.ok()) {
+    reply(JsonError(503, "COC.00000503", "not ready: " + refusal.message()));
+    return;
+  }
+  reply(JsonOk(R"({"status":"ready"})"));
 }
 
 void AdminHandler::Metrics(HttpRequest& request, Reply reply) {

@@ -12,10 +12,14 @@ namespace alarmgate {
 
 class AdminHandler {
  public:
-  // `reload` re-reads config, rules and inventory and swaps them in only when all are valid.
+  // `write_refusal` is Ok while storage accepts writes (GroupCommitter::WriteRefusal). `reload`
+  // re-reads config, rules and inventory and swaps them in only when all are valid.
   AdminHandler(const MetricsExposer& metrics, const std::atomic<bool>& ready,
-               std::function<Status()> reload)
-      : metrics_(metrics), ready_(ready), reload_(std::move(reload)) {}
+               std::function<Status()> write_refusal, std::function<Status()> reload)
+      : metrics_(metrics),
+        ready_(ready),
+        write_refusal_(std::move(write_refusal)),
+        reload_(std::move(reload)) {}
 
   // Also answers POST (reading and ignoring the body): the benchmark's bare baseline.
   void Healthy(HttpRequest& request, Reply reply);
@@ -26,6 +30,7 @@ class AdminHandler {
  private:
   const MetricsExposer& metrics_;
   const std::atomic<bool>& ready_;
+  std::function<Status()> write_refusal_;
   std::function<Status()> reload_;
 };
 

@@ -357,6 +357,7 @@ TEST_F(GroupCommitterTest, FailedSyncFailsItsGroupAndRefusesEveryLaterWrite) {
   EXPECT_THAT(log_.status(1).message(), HasSubstr("until alarmgate restarts"));
   EXPECT_FALSE(Stored("b").has_value());
   EXPECT_EQ(store_.successful_commits(), 1);
+  EXPECT_THAT(committer_->WriteRefusal().message(), HasSubstr("injected sync failure"));
 }
 
 TEST_F(GroupCommitterTest, ProcessDurabilityNeverSyncs) {
@@ -364,6 +365,7 @@ TEST_F(GroupCommitterTest, ProcessDurabilityNeverSyncs) {
   committer_->Submit(PutJob("a", log_.Callback(0)));
   ASSERT_TRUE(log_.WaitFor(1));
   EXPECT_TRUE(log_.status(0).ok());
+  EXPECT_TRUE(committer_->WriteRefusal().ok());
   EXPECT_EQ(store_.successful_commits(), 1);
   EXPECT_EQ(store_.synced_commits(), 0);
 }
