@@ -2,6 +2,9 @@
 # Ingestion benchmark: wrk posting COC alarms (a new alarmId per request) to alarmgate, in
 # durability `process` and `machine`, against the bare baseline POST /-/healthy with the same body.
 # Usage: tests/bench/ingest_bench.sh [path/to/alarmgate] [duration_s] [connections] [wrk_threads]
+#        [rounds]
+# Each round measures bare, process and machine back to back, so each round's ratios compare runs
+# seconds apart; the summary is the median over the rounds (a shared machine drifts between runs).
 # 127.0.0.1 only; every process it starts is killed on exit.
 set -euo pipefail
 
@@ -11,6 +14,7 @@ bin="${1:-}"
 duration="${2:-10}"
 connections="${3:-64}"
 wrk_threads="${4:-1}"
+rounds="${5:-3}"
 
 if [[ -z "$bin" ]]; then
   # The most recently built binary under build*/.
@@ -133,15 +137,32 @@ run_wrk() {
 }
 
 echo "alarmgate: $bin"
-echo "load: wrk -t$wrk_threads -c$connections -d${duration}s, $(nproc) cores shared by wrk and alarmgate"
+echo "load: wrk -t$wrk_threads -c$connections -d${duration}s, $(nproc) cores shared by wrk and alarmgate, $rounds rounds"
 
-start_server process process
-run_wrk bare "/-/healthy"
-run_wrk process "/v1/event/huawei/custom/$key"
-stop_server
-start_server machine machine
-run_wrk machine "/v1/event/huawei/custom/$key"
-stop_server
+# ratio A B: A / B with two decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# median V...: the middle value (the lower middle for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+printf '\n%-6s %-10s %12s %10s %10s %12s %s\n' "round" "target" "req/s" "p50 ms" "p99 ms" "vs bare" "non-2xx"
+process_ratios=()
+machine_ratios=()
+for ((round = 1; round <= rounds; round++)); do
+  start_server process process
+  run_wrk bare "/-/healthy"
+  run_wrk process "/v1/event/huawei/custom/$key"
+  stop_server
+  start_server machine machine
+  run_wrk machine "/v1/event/huawei/custom/$key"
+  stop_server
+  for name in bare process machine; do
+    printf '%-6s %-10s %12s %10s %10s %12s %s\n' "$round" "$name" "${rps[$name]}" "${p50[$name]}" \
+      "${p99[$name]}" "$(ratio "${rps[$name]}" "${rps[bare]}")" "${errs[$name]}"
+  done
+  process_ratios+=("$(ratio "${rps[process]}" "${rps[bare]}")")
+  machine_ratios+=("$(ratio "${rps[machine]}" "${rps[bare]}")")
+done
+
 write_rules "$work/rules10.yaml" 10
 write_rules "$work/rules5000.yaml" 5000
 start_server rules10 process "$work/rules10.yaml"
@@ -150,12 +171,12 @@ stop_server
 start_server rules5000 process "$work/rules5000.yaml"
 run_wrk rules5000 "/v1/event/huawei/custom/$key"
 stop_server
-
-printf '\n%-10s %12s %10s %10s %12s %s\n' "target" "req/s" "p50 ms" "p99 ms" "vs bare" "non-2xx"
-for name in bare process machine rules10 rules5000; do
-  ratio="$(awk -v a="${rps[$name]}" -v b="${rps[bare]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
-  printf '%-10s %12s %10s %10s %12s %s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "$ratio" "${errs[$name]}"
+for name in rules10 rules5000; do
+  printf '%-6s %-10s %12s %10s %10s %12s %s\n' "-" "$name" "${rps[$name]}" "${p50[$name]}" \
+    "${p99[$name]}" "" "${errs[$name]}"
 done
-ratio="$(awk -v a="${rps[rules5000]}" -v b="${rps[rules10]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+
 echo
-echo "rules: 5000 rules / 10 rules = $ratio"
+echo "process / bare, median of ${rounds}: $(median "${process_ratios[@]}")  (rounds: ${process_ratios[*]})"
+echo "machine / bare, median of ${rounds}: $(median "${machine_ratios[@]}")  (rounds: ${machine_ratios[*]})"
+echo "rules: 5000 rules / 10 rules = $(ratio "${rps[rules5000]}" "${rps[rules10]}")"
