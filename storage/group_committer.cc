@@ -4,8 +4,6 @@
 
 #include "storage/group_committer.h"
 
-#include "core/logger.h"
-
 #include <pthread.h>
 
 #include <algorithm>
@@ -14,6 +12,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/logger.h"
 
 namespace alarmgate {
 namespace {

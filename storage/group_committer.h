@@ -42,7 +42,7 @@ class GroupCommitter {
 
   // After Stop(), `done` is called at once with Unavailable.
   void Submit(CommitJob job);
-  // Commits what is queued, then joins the writer thread. Idempotent.
+  // Commits (and under `machine` syncs) what is queued, then joins the threads. Idempotent.
   void Stop();
   // Ok while writes are accepted; after a failed fsync, the failure every write now gets.
   Status WriteRefusal();
