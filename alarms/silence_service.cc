@@ -24,6 +24,14 @@ void SilenceService::Publish(const Silence& changed) {
   silences_.Set(std::move(next));
 }
 
+std::function<void(Status)> SilenceService::Answer(std::shared_ptr<Silence> staged, Done done) {
+  return [this, staged = std::move(staged), done = std::move(done)](Status status) {
+    if (!status.ok()) return done(std::move(status));
+    Publish(*staged);
+    done(*staged);
+  };
+}
+
 void SilenceService::Create(Silence silence, Done done) {
   auto staged = std::make_shared<Silence>(std::move(silence));
   committer_.Submit(CommitJob{
@@ -32,11 +40,7 @@ void SilenceService::Create(Silence silence, Done done) {
         txn.PutSilence(*staged);
         return Status::Ok();
       },
-      [this, staged, done = std::move(done)](Status status) {
-        if (!status.ok()) return done(std::move(status));
-        Publish(*staged);
-        done(*staged);
-      }});
+      Answer(staged, std::move(done))});
 }
 
 void SilenceService::Expire(std::string id, Done done) {
@@ -55,11 +59,7 @@ void SilenceService::Expire(std::string id, Done done) {
         txn.PutSilence(*staged);
         return Status::Ok();
       },
-      [this, staged, done = std::move(done)](Status status) {
-        if (!status.ok()) return done(std::move(status));
-        Publish(*staged);
-        done(*staged);
-      }});
+      Answer(staged, std::move(done))});
 }
 
 }  // namespace alarmgate

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ class SilenceService {
   void Expire(std::string id, Done done);
 
  private:
+  // The `done` of a Create or Expire job: publishes the committed silence, then answers with it.
+  std::function<void(Status)> Answer(std::shared_ptr<Silence> staged, Done done);
   void Publish(const Silence& changed);
 
   Store& store_;

@@ -110,6 +110,18 @@ Status IncidentService::StageNote(Transaction& txn, const std::string& incident_
   return Status::Ok();
 }
 
+std::function<void(Status)> IncidentService::Answer(std::shared_ptr<IncidentChange> change,
+                                                    Done done) {
+  return [this, change = std::move(change), done = std::move(done)](Status status) {
+    if (!status.ok()) {
+      done(std::move(status));
+      return;
+    }
+    Observe(*change);
+    done(change->after);
+  };
+}
+
 void IncidentService::Create(CreateIncidentCommand command, Done done) {
   auto change = std::make_shared<IncidentChange>();
   auto cmd = std::make_shared<CreateIncidentCommand>(std::move(command));
@@ -118,14 +130,7 @@ void IncidentService::Create(CreateIncidentCommand command, Done done) {
         ASSIGN_OR_RETURN(*change, StageOpen(txn, *cmd, clock_.NowMs()));
         return Status::Ok();
       },
-      [this, change, done = std::move(done)](Status status) {
-        if (!status.ok()) {
-          done(std::move(status));
-          return;
-        }
-        Observe(*change);
-        done(change->after);
-      }});
+      Answer(change, std::move(done))});
 }
 
 void IncidentService::Handle(HandleIncidentCommand command, Done done) {
@@ -144,14 +149,7 @@ void IncidentService::Handle(HandleIncidentCommand command, Done done) {
         *change = IncidentChange{std::move(current), std::move(t.incident), false};
         return Status::Ok();
       },
-      [this, change, done = std::move(done)](Status status) {
-        if (!status.ok()) {
-          done(std::move(status));
-          return;
-        }
-        Observe(*change);
-        done(change->after);
-      }});
+      Answer(change, std::move(done))});
 }
 
 }  // namespace alarmgate

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ class IncidentService {
   void Observe(const IncidentChange& change);
 
  private:
+  // The `done` of a Create or Handle job: counts the committed change, then answers with it.
+  std::function<void(Status)> Answer(std::shared_ptr<IncidentChange> change, Done done);
+
   void AdjustOpen(const Incident& incident, double delta);
 
   Store& store_;
