@@ -11,23 +11,9 @@
 
 #include "alarms/alarm.h"
 #include "incidents/incident_enums.h"
-
-namespace re2 {
-class RE2;
-}
+#include "rules/condition.h"
 
 namespace alarmgate {
-
-// One field's test. `field` is an alarm field name as on the wire ("alarmName", "alarmLevel",
-// "resourceId", …), "integration", or "additional.<path>" (dots walk nested objects).
-struct Condition {
-  enum class Kind { kEquals, kAnyOf, kRegex };
-  std::string field;
-  Kind kind = Kind::kEquals;
-  bool negated = false;             // {not: …}
-  std::vector<std::string> values;  // kEquals: one value; kAnyOf: the list
-  std::shared_ptr<const re2::RE2> regex;  // kRegex: full match, RE2 syntax
-};
 
 // A text with ${field} placeholders (same field names as Condition::field).
 struct Template {
@@ -85,18 +71,6 @@ struct Rule {
   int64_t resolve_delay_s = 0;
   std::optional<FlapConfig> flap;
   std::optional<RemediationTemplate> remediation;
-};
-
-struct Silence {
-  std::string id;  // "file:<path>:<line>" for silences from rules files, "S…" for API ones
-  std::vector<Condition> matchers;
-  int64_t starts_at_ms = 0;
-  int64_t ends_at_ms = 0;
-  std::string comment;
-  std::string creator;
-  bool from_file = false;
-
-  bool ActiveAt(int64_t now_ms) const { return starts_at_ms <= now_ms && now_ms < ends_at_ms; }
 };
 
 }  // namespace alarmgate

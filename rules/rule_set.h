@@ -10,6 +10,7 @@
 
 #include "alarms/alarm.h"
 #include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "core/json_writer.h"
-#include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 

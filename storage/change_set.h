@@ -14,6 +14,7 @@
 #include "incidents/timeline_entry.h"
 #include "rules/group_state.h"
 #include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 

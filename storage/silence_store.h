@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 

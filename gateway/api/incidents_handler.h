@@ -3,7 +3,7 @@
 // and the incident store.
 
 #include "gateway/http/http_types.h"
-#include "incidents/incident_service.h"
+#include "pipeline/incident_service.h"
 #include "storage/incident_store.h"
 
 namespace alarmgate {

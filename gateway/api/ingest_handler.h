@@ -2,9 +2,9 @@
 // Alarm ingestion by integration key (CONTRACT §4.1, §4.2): authenticate the key, parse strictly,
 // validate and map the source's format, rate-limit, then hand the alarms to the ingest pipeline.
 
-#include "alarms/ingest_service.h"
-#include "alarms/heartbeat_monitor.h"
-#include "alarms/rate_limiter.h"
+#include "pipeline/ingest_service.h"
+#include "pipeline/heartbeat_monitor.h"
+#include "pipeline/rate_limiter.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"
 

@@ -2,13 +2,13 @@
 // POST /v2/enqueue (CONTRACT §4.3): PagerDuty Events API v2, for monitors that only speak it
 // (Zabbix, Grafana, Datadog, …). Answers as PagerDuty does: 202, 400 "invalid event", 429.
 
-#include "alarms/heartbeat_monitor.h"
-#include "alarms/ingest_service.h"
-#include "alarms/rate_limiter.h"
+#include "pipeline/heartbeat_monitor.h"
+#include "pipeline/ingest_service.h"
+#include "pipeline/rate_limiter.h"
 #include "core/clock.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"
-#include "incidents/incident_service.h"
+#include "pipeline/incident_service.h"
 #include "storage/alarm_store.h"
 
 namespace alarmgate {

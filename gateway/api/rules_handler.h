@@ -2,7 +2,7 @@
 // POST /v1/rules/test (CONTRACT §5): what the rules would do with an alarm — the matching rules,
 // the silence that applies, the expanded incident fields and the remediation — changing nothing.
 
-#include "alarms/rule_applier.h"
+#include "pipeline/rule_applier.h"
 #include "core/clock.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"

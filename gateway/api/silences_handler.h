@@ -2,7 +2,8 @@
 // POST/GET/DELETE /v1/silences (CONTRACT §5): silences from the API, listed together with
 // those of the rules files.
 
-#include "alarms/silence_service.h"
+#include "pipeline/silence_service.h"
+#include "rules/rules_holder.h"
 #include "core/clock.h"
 #include "gateway/http/http_types.h"
 

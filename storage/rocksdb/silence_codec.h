@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "core/status.h"
-#include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 

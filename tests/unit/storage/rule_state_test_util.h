@@ -12,6 +12,7 @@
 
 #include "rules/group_state.h"
 #include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate::testing {
 

@@ -15,17 +15,15 @@
 #include <prometheus/registry.h>
 
 #include "alarms/alarm.h"
-#include "core/snapshot.h"
 #include "core/status.h"
-#include "incidents/incident_service.h"
+#include "pipeline/incident_service.h"
 #include "rules/rule_engine.h"
 #include "rules/rule_set.h"
+#include "rules/rules_holder.h"
+#include "rules/silences_holder.h"
 #include "storage/transaction.h"
 
 namespace alarmgate {
-
-using RulesHolder = Snapshot<RuleSet>;
-using SilencesHolder = Snapshot<std::vector<Silence>>;
 
 // What applying did: for the reply, the alarm record, the metrics and the timers, once committed.
 struct AppliedRules {

@@ -1,7 +1,7 @@
 // Reconciliation passes: list the integration's firing alarms, fetch what Alertmanager holds,
 // ingest an ok for each alarm it dropped; a 500 ms timer posts due passes to the worker pool.
 
-#include "alarms/alertmanager_reconciler.h"
+#include "pipeline/alertmanager_reconciler.h"
 
 #include <simdjson.h>
 
@@ -11,7 +11,7 @@
 #include <future>
 #include <memory>
 
-#include "alarms/heartbeat_monitor.h"
+#include "pipeline/heartbeat_monitor.h"
 #include "core/json_writer.h"
 #include "core/logger.h"
 #include "sources/alertmanager_client.h"

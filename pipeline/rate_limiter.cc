@@ -1,4 +1,4 @@
-#include "alarms/rate_limiter.h"
+#include "pipeline/rate_limiter.h"
 
 #include <algorithm>
 #include <cmath>

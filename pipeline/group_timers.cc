@@ -1,4 +1,4 @@
-#include "alarms/group_timers.h"
+#include "pipeline/group_timers.h"
 
 #include <chrono>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "alarms/ingest_service.h"
+#include "pipeline/ingest_service.h"
 
 #include <future>
 #include <thread>

@@ -1,4 +1,4 @@
-#include "alarms/heartbeat_monitor.h"
+#include "pipeline/heartbeat_monitor.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "incidents/incident_service.h"
+#include "pipeline/incident_service.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "alarms/silence_service.h"
+#include "pipeline/silence_service.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "alarms/alarm_purger.h"
+#include "pipeline/alarm_purger.h"
 
 #include <future>
 

@@ -23,7 +23,7 @@
 
 #include "alarms/alarm.h"
 #include "alarms/alarm_record.h"
-#include "alarms/ingest_service.h"
+#include "pipeline/ingest_service.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "storage/store.h"

@@ -14,7 +14,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "alarms/rule_applier.h"
+#include "pipeline/rule_applier.h"
 #include "core/clock.h"
 #include "storage/group_committer.h"
 #include "storage/store.h"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "alarms/rule_applier.h"
+#include "rules/silences_holder.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "storage/group_committer.h"

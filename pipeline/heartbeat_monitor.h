@@ -11,7 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "alarms/ingest_service.h"
+#include "pipeline/ingest_service.h"
 #include "core/clock.h"
 #include "storage/store.h"
 

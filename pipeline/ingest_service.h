@@ -21,7 +21,7 @@
 #include "alarms/dedup_decider.h"
 #include "core/clock.h"
 #include "core/status.h"
-#include "alarms/rule_applier.h"
+#include "pipeline/rule_applier.h"
 #include "storage/group_committer.h"
 #include "storage/store.h"
 

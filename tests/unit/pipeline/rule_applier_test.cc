@@ -1,4 +1,4 @@
-#include "alarms/rule_applier.h"
+#include "pipeline/rule_applier.h"
 
 #include <future>
 

@@ -2,7 +2,7 @@
 // alarms get an ok, that a failed fetch clears nothing, that the ok lands in the same rule group
 // (so the incident auto-resolves), paging, and the timer running passes off the I/O thread.
 
-#include "alarms/alertmanager_reconciler.h"
+#include "pipeline/alertmanager_reconciler.h"
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "alarms/fingerprint.h"
-#include "alarms/heartbeat_monitor.h"
+#include "pipeline/heartbeat_monitor.h"
 #include "rules/rule_loader.h"
 #include "sources/alertmanager_payload_parser.h"
 #include "storage/memory/memory_store.h"
