@@ -1,8 +1,6 @@
 // Incident request validation, driven by one field table per body: each row says the field's JSON
 // name, how messages name it, whether it is required, its kind and limits, and where it is stored.
 
-#include "core/problem_list.h"
-#include "core/utf8.h"
 #include "incidents/incident_request_parser.h"
 
 #include <array>
@@ -13,6 +11,9 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/problem_list.h"
+#include "core/utf8.h"
 
 namespace alarmgate {
 namespace {

@@ -1,13 +1,13 @@
-// Alertmanager webhook alerts → Alarms (CONTRACT §4.2), and the ISO 8601 time parser.
+// Alertmanager webhook alerts → Alarms (contract §4.2): the label mapping and its checks.
 
-#include "core/problem_list.h"
-#include "core/utf8.h"
 #include "sources/alertmanager_payload_parser.h"
 
 #include <array>
 #include <utility>
 
 #include "core/json_writer.h"
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "sources/strict_json_parser.h"
 
 namespace alarmgate {

@@ -1,6 +1,6 @@
 #pragma once
-// The Alertmanager webhook payload (version "4", CONTRACT §4.2): one Alarm per entry of alerts[],
-// validated all-or-nothing; also the ISO 8601 / RFC 3339 time parser the PagerDuty parser shares.
+// The Alertmanager webhook payload (version "4", contract §4.2): one Alarm per entry of alerts[],
+// validated all-or-nothing. Times are read with core/iso8601.h.
 
 #include <simdjson.h>
 

@@ -1,7 +1,5 @@
 // COC alarm validation and extraction, both driven by one field table (seed 003 table 4-84).
 
-#include "core/problem_list.h"
-#include "core/utf8.h"
 #include "sources/coc_alarm_parser.h"
 
 #include <array>
@@ -10,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "sources/strict_json_parser.h"
 
 namespace alarmgate {

@@ -1,16 +1,16 @@
 // PagerDuty Events API v2 validation (every problem, one per line) and the event → Alarm mapping.
 
-#include "core/problem_list.h"
-#include "core/utf8.h"
 #include "sources/pagerduty_event_parser.h"
 
 #include <array>
 #include <limits>
 #include <utility>
 
+#include "core/iso8601.h"
 #include "core/json_writer.h"
 #include "core/logger.h"
-#include "sources/alertmanager_payload_parser.h"
+#include "core/problem_list.h"
+#include "core/utf8.h"
 #include "sources/strict_json_parser.h"
 
 namespace alarmgate {
