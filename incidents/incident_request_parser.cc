@@ -168,6 +168,67 @@ std::optional<T> ParseEnumField(std::string_view label, element value, uint32_t 
   return parsed;
 }
 
+template <typename Cmd>
+bool ApplyStringList(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& problems) {
+  simdjson::dom::array array;
+  if (value.get_array().get(array)) {
+    problems.Add(spec.label, "must be an array of strings");
+    return false;
+  }
+  std::vector<std::string>& list = cmd.*spec.list;
+  list.clear();
+  bool ok = true;
+  size_t index = 0;
+  for (element item : array) {
+    std::string_view text;
+    if (item.get_string().get(text)) {
+      problems.Add(std::string(spec.label) + "[" + std::to_string(index) + "]",
+                   "must be a string");
+      ok = false;
+    } else {
+      list.emplace_back(text);
+    }
+    ++index;
+  }
+  return ok && CheckStored(spec, cmd, problems);
+}
+
+template <typename Cmd>
+bool ApplyBool(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& problems) {
+  bool flag;
+  std::string_view text;
+  if (!value.get_bool().get(flag)) {
+    cmd.*spec.flag = flag;
+    return true;
+  }
+  // The seed's create example sends "is_service_interrupt": "true".
+  if (!value.get_string().get(text) && (text == "true" || text == "false")) {
+    cmd.*spec.flag = text == "true";
+    return true;
+  }
+  problems.Add(spec.label, "must be a boolean");
+  return false;
+}
+
+// An unknown operate_key gets the seed's own message.
+template <typename Cmd>
+bool ApplyOperateKey(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& problems) {
+  std::string_view text;
+  if (value.get_string().get(text)) {
+    problems.Add(spec.label, "must be a string");
+    return false;
+  }
+  if (!CheckChars(spec.label, text, spec.max_chars, problems)) return false;
+  std::optional<OperateKey> key = ParseOperateKey(text);
+  if (!key) {
+    problems.Add("The field[" + std::string(spec.name) + "] value[" + std::string(text) +
+                 "] invalid");
+    return false;
+  }
+  cmd.*spec.operate_key = *key;
+  return true;
+}
+
 // Reads one present, non-null value into `cmd`. Returns false (with the reason recorded) if
 // invalid.
 template <typename Cmd>
@@ -182,44 +243,10 @@ bool ApplyField(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& p
       cmd.*spec.text = text;
       return CheckStored(spec, cmd, problems);
     }
-    case FieldKind::kStringList: {
-      simdjson::dom::array array;
-      if (value.get_array().get(array)) {
-        problems.Add(spec.label, "must be an array of strings");
-        return false;
-      }
-      std::vector<std::string>& list = cmd.*spec.list;
-      list.clear();
-      bool ok = true;
-      size_t index = 0;
-      for (element item : array) {
-        std::string_view text;
-        if (item.get_string().get(text)) {
-          problems.Add(std::string(spec.label) + "[" + std::to_string(index) + "]",
-                       "must be a string");
-          ok = false;
-        } else {
-          list.emplace_back(text);
-        }
-        ++index;
-      }
-      return ok && CheckStored(spec, cmd, problems);
-    }
-    case FieldKind::kBool: {
-      bool flag;
-      std::string_view text;
-      if (!value.get_bool().get(flag)) {
-        cmd.*spec.flag = flag;
-        return true;
-      }
-      // The seed's create example sends "is_service_interrupt": "true".
-      if (!value.get_string().get(text) && (text == "true" || text == "false")) {
-        cmd.*spec.flag = text == "true";
-        return true;
-      }
-      problems.Add(spec.label, "must be a boolean");
-      return false;
-    }
+    case FieldKind::kStringList:
+      return ApplyStringList(spec, value, cmd, problems);
+    case FieldKind::kBool:
+      return ApplyBool(spec, value, cmd, problems);
     case FieldKind::kLevel: {
       auto parsed = ParseEnumField<IncidentLevel>(
           spec.label, value, spec.max_chars, ParseIncidentLevel, IncidentLevelTable(), problems);
@@ -238,22 +265,8 @@ bool ApplyField(const FieldSpec<Cmd>& spec, element value, Cmd& cmd, Problems& p
       if (parsed) cmd.*spec.source = *parsed;
       return parsed.has_value();
     }
-    case FieldKind::kOperateKey: {
-      std::string_view text;
-      if (value.get_string().get(text)) {
-        problems.Add(spec.label, "must be a string");
-        return false;
-      }
-      if (!CheckChars(spec.label, text, spec.max_chars, problems)) return false;
-      std::optional<OperateKey> key = ParseOperateKey(text);
-      if (!key) {
-        problems.Add("The field[" + std::string(spec.name) + "] value[" + std::string(text) +
-                        "] invalid");
-        return false;
-      }
-      cmd.*spec.operate_key = *key;
-      return true;
-    }
+    case FieldKind::kOperateKey:
+      return ApplyOperateKey(spec, value, cmd, problems);
     case FieldKind::kObject: {
       if (!value.is_object()) {
         problems.Add(spec.label, "must be an object");

@@ -140,28 +140,92 @@ std::string GroupFields(simdjson::dom::object payload) {
   return text.substr(1, text.size() - 2);
 }
 
-// Validates one alert into `alarm`; problems are recorded with `prefix` ("alerts[i].").
-void ParseAlert(simdjson::dom::element alert, simdjson::dom::object object,
-                const std::map<std::string, AlarmLevel>& severity_map,
-                std::string_view group_fields, std::string_view prefix, Alarm& alarm,
-                Problems& problems) {
-  bool ok = true;
-
-  // status: Alertmanager only ever sends these two.
-  std::optional<AlarmStatus> status;
+// status: Alertmanager only ever sends these two.
+std::optional<AlarmStatus> ReadStatus(simdjson::dom::object object, std::string_view prefix,
+                                      Problems& problems) {
   std::string_view text;
   if (std::optional<simdjson::dom::element> value = Member(object, "status"); !value) {
     problems.Add(prefix, "status", "must not be null");
   } else if (value->get_string().get(text)) {
     problems.Add(prefix, "status", "must be a string");
   } else if (text == "firing") {
-    status = AlarmStatus::kAlarm;
+    return AlarmStatus::kAlarm;
   } else if (text == "resolved") {
-    status = AlarmStatus::kOk;
+    return AlarmStatus::kOk;
   } else {
     problems.Add(prefix, "status", "must be one of firing, resolved");
   }
-  ok = ok && status.has_value();
+  return std::nullopt;
+}
+
+// time: when the alert started firing, or when it resolved. Firing alerts carry endsAt
+// "0001-01-01T00:00:00Z" (or a future estimate): it is not read for them.
+std::optional<int64_t> ReadTime(simdjson::dom::object object, AlarmStatus status,
+                                std::string_view prefix, Problems& problems) {
+  std::string_view key = status == AlarmStatus::kAlarm ? "startsAt" : "endsAt";
+  std::string_view text;
+  std::optional<int64_t> ms;
+  if (std::optional<simdjson::dom::element> value = Member(object, key); !value) {
+    problems.Add(prefix, key, "must not be null");
+  } else if (value->get_string().get(text)) {
+    problems.Add(prefix, key, "must be a string");
+  } else if (!(ms = ParseIso8601Ms(text))) {
+    problems.Add(prefix, key, kTimeExample);
+  } else if (*ms <= 0) {
+    problems.Add(prefix, key, "must be after 1970-01-01T00:00:00Z");
+    ms.reset();
+  }
+  return ms;
+}
+
+// The fingerprint is the alarm's identity: never cut (two alerts would merge), so over-long is
+// refused. Alertmanager's are 16 hex digits.
+std::optional<std::string_view> ReadFingerprint(simdjson::dom::object object,
+                                                std::string_view prefix, Problems& problems) {
+  std::string_view fingerprint;
+  if (std::optional<simdjson::dom::element> value = Member(object, "fingerprint"); !value) {
+    problems.Add(prefix, "fingerprint", "must not be null");
+  } else if (value->get_string().get(fingerprint)) {
+    problems.Add(prefix, "fingerprint", "must be a string");
+  } else if (size_t chars = CodePoints(fingerprint); chars < 1 || chars > kMaxChars) {
+    problems.Add(prefix, "fingerprint", "size must be between 1 and 255");
+  } else {
+    return fingerprint;
+  }
+  return std::nullopt;
+}
+
+// Everything descriptive is cut to the COC limit rather than refused: alertname, summary,
+// namespace/job/service, instance, region and generatorURL (often long: it embeds the PromQL
+// expression) are not limited in Alertmanager.
+void MapAlert(const StringMap& labels, const StringMap& annotations,
+              const std::map<std::string, AlarmLevel>& severity_map,
+              std::string_view generator_url, Alarm& alarm) {
+  std::string_view alertname = labels.Get("alertname");
+  std::string_view job = labels.Get("job");
+  alarm.alarm_name = CutToChars(alertname, kMaxChars);
+  alarm.level = LevelOf(labels.Get("severity"), severity_map);
+  alarm.name_space =
+      CutToChars(FirstNonEmpty(labels.Get("namespace"), job, kDefaultName), kMaxChars);
+  alarm.application_id =
+      CutToChars(FirstNonEmpty(labels.Get("service"), job, kDefaultName), kMaxChars);
+  alarm.resource_id = CutToChars(labels.Get("instance"), kMaxChars);
+  alarm.resource_name = alarm.resource_id;
+  alarm.region_id = CutToChars(labels.Get("region"), kMaxChars);
+  alarm.alarm_desc = CutToChars(
+      FirstNonEmpty(annotations.Get("summary"), annotations.Get("description"), alertname),
+      kMaxChars);
+  alarm.url = CutToChars(generator_url, kMaxChars);
+  alarm.alarm_source = "alertmanager";
+}
+
+// Validates one alert into `alarm`; problems are recorded with `prefix` ("alerts[i].").
+void ParseAlert(simdjson::dom::element alert, simdjson::dom::object object,
+                const std::map<std::string, AlarmLevel>& severity_map,
+                std::string_view group_fields, std::string_view prefix, Alarm& alarm,
+                Problems& problems) {
+  std::optional<AlarmStatus> status = ReadStatus(object, prefix, problems);
+  bool ok = status.has_value();
 
   std::optional<simdjson::dom::element> labels_value = Member(object, "labels");
   std::optional<simdjson::dom::element> annotations_value = Member(object, "annotations");
@@ -179,21 +243,8 @@ void ParseAlert(simdjson::dom::element alert, simdjson::dom::object object,
   }
   ok = ok && !alertname.empty();
 
-  // time: when the alert started firing, or when it resolved. Firing alerts carry endsAt
-  // "0001-01-01T00:00:00Z" (or a future estimate): it is not read for them.
   if (status) {
-    std::string_view key = *status == AlarmStatus::kAlarm ? "startsAt" : "endsAt";
-    std::optional<int64_t> ms;
-    if (std::optional<simdjson::dom::element> value = Member(object, key); !value) {
-      problems.Add(prefix, key, "must not be null");
-    } else if (value->get_string().get(text)) {
-      problems.Add(prefix, key, "must be a string");
-    } else if (!(ms = ParseIso8601Ms(text))) {
-      problems.Add(prefix, key, kTimeExample);
-    } else if (*ms <= 0) {
-      problems.Add(prefix, key, "must be after 1970-01-01T00:00:00Z");
-      ms.reset();
-    }
+    std::optional<int64_t> ms = ReadTime(object, *status, prefix, problems);
     ok = ok && ms.has_value();
     if (ms) alarm.time_ms = *ms;
   }
@@ -204,43 +255,12 @@ void ParseAlert(simdjson::dom::element alert, simdjson::dom::object object,
     problems.Add(prefix, "generatorURL", "must be a string");
     ok = false;
   }
+  std::optional<std::string_view> fingerprint = ReadFingerprint(object, prefix, problems);
+  if (!ok || !fingerprint) return;
 
-  // The fingerprint is the alarm's identity: never cut (two alerts would merge), so over-long is
-  // refused. Alertmanager's are 16 hex digits.
-  std::string_view fingerprint;
-  if (std::optional<simdjson::dom::element> value = Member(object, "fingerprint"); !value) {
-    problems.Add(prefix, "fingerprint", "must not be null");
-    ok = false;
-  } else if (value->get_string().get(fingerprint)) {
-    problems.Add(prefix, "fingerprint", "must be a string");
-    ok = false;
-  } else if (size_t chars = CodePoints(fingerprint); chars < 1 || chars > kMaxChars) {
-    problems.Add(prefix, "fingerprint", "size must be between 1 and 255");
-    ok = false;
-  }
-
-  if (!ok) return;
-  // Everything else descriptive is cut to the COC limit rather than refused: alertname, summary,
-  // namespace/job/service, instance, region and generatorURL (often long: it embeds the PromQL
-  // expression) are not limited in Alertmanager.
-  std::string_view job = labels.Get("job");
-  alarm.alarm_id = fingerprint;
-  alarm.alarm_name = CutToChars(alertname, kMaxChars);
-  alarm.level = LevelOf(labels.Get("severity"), severity_map);
+  alarm.alarm_id = *fingerprint;
   alarm.status = *status;
-  alarm.name_space =
-      CutToChars(FirstNonEmpty(labels.Get("namespace"), job, kDefaultName), kMaxChars);
-  alarm.application_id =
-      CutToChars(FirstNonEmpty(labels.Get("service"), job, kDefaultName), kMaxChars);
-  alarm.resource_id = CutToChars(labels.Get("instance"), kMaxChars);
-  alarm.resource_name = alarm.resource_id;
-  alarm.region_id = CutToChars(labels.Get("region"), kMaxChars);
-  alarm.alarm_desc = CutToChars(
-      FirstNonEmpty(annotations.Get("summary"), annotations.Get("description"), alertname),
-      kMaxChars);
-  alarm.url = CutToChars(generator_url, kMaxChars);
-  alarm.alarm_source = "alertmanager";
-
+  MapAlert(labels, annotations, severity_map, generator_url, alarm);
   std::string& additional = alarm.additional_json;
   additional = "{\"labels\":";
   additional += labels_value ? MinifiedJson(*labels_value) : "{}";
