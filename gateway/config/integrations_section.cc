@@ -95,31 +95,36 @@ void ReadFormat(const YamlMap& f, ReadIntegration* in) {
                                                 : IntegrationFormat::kCoc;
 }
 
-void ReadKeyAndName(const YamlMap& f, ReadIntegration* in) {
-  if (const YamlNode* k = f.Require("key")) {
-    in->key = *k;
-    const std::string& key = k->Scalar();
-    if (!key.empty() && key.size() <= kMaxKeyChars && AllOf(key, IsKeyChar)) {
-      in->config.key = key;
-    } else {
-      k->Problem(k->name() + " must be 1..255 characters of [A-Za-z0-9_-]");  // never echoed
-      in->ok = false;
-    }
-  } else {
+// What an integration's key and its name may be made of.
+struct Identifier {
+  std::string_view key;
+  size_t max_chars;
+  bool (*is_char)(char);
+  std::string_view rule;  // the refusal, after the name
+  bool echo;              // false for the key: it is a credential
+};
+
+constexpr Identifier kKey{"key", kMaxKeyChars, IsKeyChar,
+                          "must be 1..255 characters of [A-Za-z0-9_-]", false};
+constexpr Identifier kName{"name", kMaxNameChars, IsNameChar,
+                           "must be 1..64 characters of [A-Za-z0-9_.-]", true};
+
+// The required `id.key` of `f` into `out`; its node into `node` for the uniqueness checks.
+void ReadIdentifier(const YamlMap& f, const Identifier& id, ReadIntegration* in, std::string* out,
+                    std::optional<YamlNode>* node) {
+  const YamlNode* v = f.Require(id.key);
+  if (v == nullptr) {
     in->ok = false;
+    return;
   }
-  if (const YamlNode* n = f.Require("name")) {
-    in->name = *n;
-    const std::string& name = n->Scalar();
-    if (!name.empty() && name.size() <= kMaxNameChars && AllOf(name, IsNameChar)) {
-      in->config.name = name;
-    } else {
-      n->Problem(n->name() + " must be 1..64 characters of [A-Za-z0-9_.-]" + n->Got());
-      in->ok = false;
-    }
-  } else {
-    in->ok = false;
+  *node = *v;
+  const std::string& text = v->Scalar();
+  if (!text.empty() && text.size() <= id.max_chars && AllOf(text, id.is_char)) {
+    *out = text;
+    return;
   }
+  v->Problem(v->name() + " " + std::string(id.rule) + (id.echo ? v->Got() : std::string()));
+  in->ok = false;
 }
 
 // severity_map and reconcile, which only an alertmanager integration may have.
@@ -156,7 +161,8 @@ ReadIntegration Read(const YamlNode& item) {
   // The format decides which other keys are allowed, so it is read first.
   ReadFormat(*f, &in);
   const bool format_known = in.ok;
-  ReadKeyAndName(*f, &in);
+  ReadIdentifier(*f, kKey, &in, &in.config.key, &in.key);
+  ReadIdentifier(*f, kName, &in, &in.config.name, &in.name);
   IntegrationConfig& c = in.config;
   if (const YamlNode* r = f->Get("rate_limit_per_s")) {
     std::optional<double> rate = r->Number(0);
