@@ -1,6 +1,5 @@
-// Reads rules files into a RuleSet: the file's top level and each rule's own keys here; the
-// conditions, incident, remediation and silences in their own *_loader.cc / *_section.cc. Every
-// problem is collected with its file and line, so an operator fixes a file in one pass.
+// Reads rules files into a RuleSet: the top level and each rule's own keys here, the rest in
+// condition_loader, incident_section, remediation_section and silence_loader.
 
 #include "rules/rule_loader.h"
 

@@ -1,7 +1,6 @@
 #pragma once
-// One value of a YAML file, with the line to blame for it and the name messages call it by, and
-// the typed getters every loader reads values with. A getter that refuses a value reports
-// "<name> must be …" at the value's line, so all loaders word and quote problems alike.
+// One value of a YAML file with its line and its name in messages, and the typed getters every
+// loader reads values with; a refusal is reported as "<name> must be …" at the value's line.
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,6 +1,5 @@
-// rules_files / inventory_files: glob expansion and existence checks. The files are validated by
-// their own loaders; here each must read and parse, so that --check-config reports a typo there
-// with its own file and line even when the config itself is fine.
+// rules_files / inventory_files: glob expansion, existence checks, and a parse of each named file
+// so that --check-config reports its syntax errors with their own file and line.
 
 #include "gateway/config/file_list_section.h"
 
