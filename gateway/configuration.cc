@@ -30,9 +30,7 @@ LoadedConfiguration LoadConfiguration(const CliOptions& options) {
   if (options.data_dir) config->storage.data_dir = *options.data_dir;
 
   LoadedRules rules = RuleLoader::LoadFiles(config->rules_files);
-  for (const auto& p : rules.problems) {
-    out.problems.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message);
-  }
+  for (const auto& p : rules.problems) out.problems.push_back(p.ToString());
   if (out.problems.empty()) out.loaded = Configuration{std::move(config), std::move(rules.rules)};
   return out;
 }

@@ -8,15 +8,14 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/yaml/file_problem.h"
 #include "rules/rule_set.h"
 
 namespace alarmgate {
 
-struct RuleProblem {
-  std::string file;
-  int line = 0;  // 1-based
-  std::string message;
-};
+// The one problem type of every file loader (file, line, message; ToString() = "file:line:
+// message"), the same as ConfigProblem.
+using RuleProblem = FileProblem;
 
 struct LoadedRules {
   std::shared_ptr<const RuleSet> rules;  // null when there are problems

@@ -64,12 +64,12 @@ std::vector<std::string> TemplateProblems(const Template& t) {
       t.text, [](std::string_view) {},
       [&](std::string_view field) {
         if (!IsKnownField(field)) {
-          problems.push_back("template \"" + t.text + "\" names unknown field \"" +
-                             std::string(field) + "\"");
+          problems.push_back("template '" + t.text + "' names unknown field '" +
+                             std::string(field) + "'");
         }
       },
       [&](size_t offset) {
-        problems.push_back("template \"" + t.text + "\" has an unterminated \"${\" at offset " +
+        problems.push_back("template '" + t.text + "' has an unterminated '${' at offset " +
                            std::to_string(offset));
       });
   return problems;

@@ -9,16 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/yaml/file_problem.h"
 #include "gateway/config/config.h"
 
 namespace alarmgate {
 
-struct ConfigProblem {
-  std::string file;
-  int line = 0;  // 1-based; 0 when the problem has no line (e.g. the file cannot be read)
-  std::string message;
-  std::string ToString() const;  // "file:line: message"
-};
+// The one problem type of every file loader: file, line (0 when the file cannot be read) and
+// message; ToString() = "file:line: message".
+using ConfigProblem = FileProblem;
 
 struct LoadedConfig {
   std::shared_ptr<const Config> config;  // null when there are problems
@@ -34,7 +32,8 @@ class ConfigLoader {
  public:
   // Loads `path` and checks the files it names (rules_files, inventory_files).
   static LoadedConfig LoadFile(const std::string& path);
-  // Loads from text, for tests; `file_name` is used in problems; relative paths resolve from `base_dir`.
+  // Loads from text, for tests; `file_name` is used in problems; relative paths resolve from
+  // `base_dir`.
   static LoadedConfig LoadString(const std::string& yaml, const std::string& file_name,
                                  const std::string& base_dir);
   // The defaults of CONTRACT §2, with no integrations (serving without --config).

@@ -230,11 +230,11 @@ TEST_F(SilencesTest, InvalidSilencesAreRefusedWithReasons) {
       {R"({"matchers":{},"ends_at":")" + future + R"(","comment":"c","creator":"me"})",
        {"silence matchers must not be empty"}},
       {R"({"matchers":{"nosuch":"x"},"ends_at":")" + future + R"(","comment":"c","creator":"me"})",
-       {"unknown field \"nosuch\""}},
-      {SilenceBody("x", future, R"(,"foo":1)"), {"unknown key \"foo\""}},
+       {"unknown field 'nosuch'"}},
+      {SilenceBody("x", future, R"(,"foo":1)"), {"unknown key 'foo'"}},
       {R"({"matchers":{"alarmLevel":"critical"},"ends_at":")" + future +
            R"(","comment":"c","creator":"me"})",
-       {"alarmLevel is never \"critical\""}},
+       {"alarmLevel is never 'critical'"}},
       {R"({"matchers":{"applicationId":{"regex":"("}},"ends_at":")" + future +
            R"(","comment":"c","creator":"me"})",
        {"bad regex"}},

@@ -70,10 +70,10 @@ TEST(TemplateExpanderTest, Problems) {
   const std::pair<std::string, std::vector<std::string>> cases[] = {
       {"${alarmName} on ${resourceName}", {}},
       {"${additional.anything.at.all}", {}},
-      {"${alarmNme}", {"unknown field \"alarmNme\""}},
-      {"${}", {"unknown field \"\""}},
-      {"x ${alarmName", {"unterminated \"${\" at offset 2"}},
-      {"${bad} ${alarmName", {"unknown field \"bad\"", "unterminated"}},
+      {"${alarmNme}", {"unknown field 'alarmNme'"}},
+      {"${}", {"unknown field ''"}},
+      {"x ${alarmName", {"unterminated '${' at offset 2"}},
+      {"${bad} ${alarmName", {"unknown field 'bad'", "unterminated"}},
   };
   for (const auto& [text, want] : cases) {
     std::vector<std::string> got = TemplateProblems(Template{text});
