@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "core/yaml/yaml_node.h"
-#include "rules/rule.h"
+#include "rules/silence.h"
 
 namespace alarmgate {
 
