@@ -258,7 +258,7 @@ int Application::Run() {
   silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
   silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
   applier_ = std::make_unique<RuleApplier>(*incidents_, *rules_, *silences_, *registry_);
-  timers_ = std::make_unique<GroupTimers>(ioc_, *committer_, *applier_, clock_);
+  timers_ = std::make_unique<GroupTimers>(scheduler_, *committer_, *applier_, clock_);
   applier_->SetArmTimer(
       [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
   for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
@@ -274,7 +274,7 @@ int Application::Run() {
     return 1;
   }
   limiter_ = std::make_unique<RateLimiter>(clock_);
-  heartbeats_ = std::make_unique<HeartbeatMonitor>(ioc_, *ingest_, clock_);
+  heartbeats_ = std::make_unique<HeartbeatMonitor>(scheduler_, *ingest_, clock_);
   heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
   if (Status s = heartbeats_->Load(*store_); !s.ok()) {
     LogError("storage_read_failed", {{"error", s.message()}});

@@ -22,6 +22,7 @@
 #include "pipeline/silence_service.h"
 #include "pipeline/ingest_service.h"
 #include "pipeline/rate_limiter.h"
+#include "core/asio_scheduler.h"
 #include "core/clock.h"
 #include "gateway/api/admin_handler.h"
 #include "gateway/api/alarms_handler.h"
@@ -66,6 +67,7 @@ class Application {
   // Before every timer and socket below, so that it outlives them.
   boost::asio::io_context ioc_;
   SystemClock clock_;
+  AsioScheduler scheduler_{ioc_.get_executor()};  // every periodic job's timers, on the I/O threads
   std::unique_ptr<ConfigHolder> config_;
   std::unique_ptr<RulesHolder> rules_;
   std::mutex reload_mu_;
