@@ -281,8 +281,8 @@ int Application::Run() {
     return 1;
   }
   purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
-  reconciler_ = std::make_unique<AlertmanagerReconciler>(ioc_, maintenance_, *store_, *ingest_,
-                                                         clock_, *registry_);
+  reconciler_ = std::make_unique<AlertmanagerReconciler>(
+      scheduler_, maintenance_.get_executor(), *store_, *ingest_, clock_, *registry_);
   reconciler_->SetTargets(ReconcileTargets(config));
 
   auth_ = std::make_unique<ManagementAuth>(*config_);
