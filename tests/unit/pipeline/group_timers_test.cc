@@ -30,15 +30,14 @@ rules:
 )";
 constexpr int64_t kForMs = 2000;
 
+// An alarm the `held` rule holds.
 Alarm Slow(const std::string& id, int64_t time_ms) {
   Alarm a;
   a.integration = "mon";
   a.alarm_id = id;
   a.alarm_name = "Slow";
   a.application_id = "shop";
-  a.name_space = "prod";
   a.level = AlarmLevel::kMajor;
-  a.status = AlarmStatus::kAlarm;
   a.time_ms = time_ms;
   a.body_json = "{}";
   return a;
@@ -48,12 +47,20 @@ class GroupTimersTest : public testing::Test {
  protected:
   void SetUp() override {
     env_.LoadRules(kRules);
-    Wire(*timers_);
+    StartTimers();
   }
-  // Where the applier sends due times, as the gateway wires it.
-  void Wire(GroupTimers& timers) {
+  // New timers, wired as the gateway wires them: the applier sends them the due times.
+  void StartTimers() {
+    timers_ = std::make_unique<GroupTimers>(scheduler_, env_.committer, env_.applier, env_.clock);
     env_.applier.SetArmTimer(
-        [&timers](const std::string& key, int64_t due) { timers.Arm(key, due); });
+        [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
+  }
+  // The process stops, stays down `down_ms`, and starts again: new timers load what is stored.
+  void Restart(int64_t down_ms) {
+    timers_.reset();
+    env_.clock.Advance(down_ms);
+    StartTimers();
+    ASSERT_TRUE(timers_->LoadFrom(env_.store, env_.rules).ok());
   }
   // Sends the held alarm; the hold is due kForMs later.
   void SendHeld() {
@@ -72,11 +79,18 @@ class GroupTimersTest : public testing::Test {
         env_.store.incidents().ForEachOpen([&](const Incident& i) { open.push_back(i); }).ok());
     return open;
   }
+  // The one incident the hold opened, checked to be created at `create_ms`.
+  Incident OpenedAt(int64_t create_ms) {
+    const auto open = OpenIncidents();
+    EXPECT_EQ(open.size(), 1u);
+    if (open.empty()) return {};
+    EXPECT_EQ(open[0].create_time_ms, create_ms);
+    return open[0];
+  }
 
   PipelineStack env_;
   FakeScheduler scheduler_{env_.clock};
-  std::unique_ptr<GroupTimers> timers_ =
-      std::make_unique<GroupTimers>(scheduler_, env_.committer, env_.applier, env_.clock);
+  std::unique_ptr<GroupTimers> timers_;
 };
 
 TEST_F(GroupTimersTest, AHoldOpensItsIncidentExactlyWhenDueAndNot1MsEarlier) {
@@ -86,46 +100,31 @@ TEST_F(GroupTimersTest, AHoldOpensItsIncidentExactlyWhenDueAndNot1MsEarlier) {
   AdvanceBy(std::chrono::milliseconds(kForMs - 1));
   EXPECT_TRUE(OpenIncidents().empty());
   AdvanceBy(1ms);
-  const auto open = OpenIncidents();
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_EQ(open[0].create_time_ms, sent + kForMs);
+  const Incident opened = OpenedAt(sent + kForMs);
   auto record = env_.store.alarms().Get(Fingerprint("mon", "a1"));
   ASSERT_TRUE(record.ok() && record->has_value());
-  EXPECT_EQ((*record)->incident_num, open[0].incident_num)
+  EXPECT_EQ((*record)->incident_num, opened.incident_num)
       << "the held alarm is linked to its incident";
 }
 
 TEST_F(GroupTimersTest, AHoldPendingAtStartupIsReArmedFromStorageAndOpensOnTime) {
   const int64_t sent = env_.clock.NowMs();
   SendHeld();
-  // A restart 500 ms later: the old timers are gone, new ones load the stored hold.
-  timers_.reset();
-  env_.clock.Advance(500);
-  timers_ = std::make_unique<GroupTimers>(scheduler_, env_.committer, env_.applier, env_.clock);
-  Wire(*timers_);
-  ASSERT_TRUE(timers_->LoadFrom(env_.store, env_.rules).ok());
+  Restart(500);
   EXPECT_EQ(scheduler_.NextDueIn(), std::chrono::milliseconds(kForMs - 500));
   AdvanceBy(std::chrono::milliseconds(kForMs - 501));
   EXPECT_TRUE(OpenIncidents().empty());
   AdvanceBy(1ms);
-  const auto open = OpenIncidents();
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_EQ(open[0].create_time_ms, sent + kForMs);
+  OpenedAt(sent + kForMs);
 }
 
 TEST_F(GroupTimersTest, AHoldThatCameDueWhileDownOpensAtOnceAtStartup) {
   const int64_t sent = env_.clock.NowMs();
   SendHeld();
-  timers_.reset();
-  env_.clock.Advance(kForMs + 60'000);
-  timers_ = std::make_unique<GroupTimers>(scheduler_, env_.committer, env_.applier, env_.clock);
-  Wire(*timers_);
-  ASSERT_TRUE(timers_->LoadFrom(env_.store, env_.rules).ok());
+  Restart(kForMs + 60'000);
   EXPECT_EQ(scheduler_.NextDueIn(), 0ms);
   AdvanceBy(0ms);
-  const auto open = OpenIncidents();
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_EQ(open[0].create_time_ms, sent + kForMs + 60'000);
+  OpenedAt(sent + kForMs + 60'000);
 }
 
 TEST_F(GroupTimersTest, TheTimerWaitsForTheEarliestDueTime) {
