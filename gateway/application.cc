@@ -3,10 +3,9 @@
 #include <pthread.h>
 
 #include <csignal>
+#include <functional>
 #include <thread>
 #include <vector>
-
-#include <boost/asio/post.hpp>
 
 #include "core/logger.h"
 #include "core/version.h"
@@ -17,9 +16,6 @@
 
 namespace alarmgate {
 namespace {
-
-constexpr auto kPurgeEvery = std::chrono::hours(1);
-constexpr auto kFirstPurgeAfter = std::chrono::seconds(30);
 
 std::string JoinProblems(const std::vector<std::string>& problems) {
   std::string out;
@@ -176,7 +172,7 @@ void Application::WatchSignals() {
 void Application::Shutdown() {
   if (stopping_.exchange(true)) return;
   ready_.store(false);
-  purge_timer_.cancel();
+  retention_->Stop();
   timers_->Stop();
   heartbeats_->Stop();
   reconciler_->Stop();
@@ -185,29 +181,6 @@ void Application::Shutdown() {
     committer_->Stop();
     signals_.cancel();
     ioc_.stop();
-  });
-}
-
-void Application::SchedulePurge(std::chrono::milliseconds delay) {
-  purge_timer_.expires_after(delay);
-  purge_timer_.async_wait([this](const boost::system::error_code& ec) {
-    if (ec || stopping_.load()) return;
-    boost::asio::post(maintenance_, [this] { Purge(); });
-    SchedulePurge(kPurgeEvery);
-  });
-}
-
-void Application::Purge() {
-  purger_->PurgeOnce(config_->Get()->storage.retention_days, [this](Result<size_t> deleted) {
-    if (!deleted.ok()) {
-      LogError("purge_failed", {{"error", deleted.status().message()}});
-      return;
-    }
-    if (*deleted > 0) LogInfo("purged", {{"alarms", *deleted}});
-    // A full batch means there may be more: go on without waiting an hour.
-    if (*deleted == AlarmPurger::kBatch && !stopping_.load()) {
-      boost::asio::post(maintenance_, [this] { Purge(); });
-    }
   });
 }
 
@@ -258,7 +231,7 @@ int Application::Run() {
   silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
   silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
   applier_ = std::make_unique<RuleApplier>(*incidents_, *rules_, *silences_, *registry_);
-  timers_ = std::make_unique<GroupTimers>(ioc_, *committer_, *applier_, clock_);
+  timers_ = std::make_unique<GroupTimers>(scheduler_, *committer_, *applier_, clock_);
   applier_->SetArmTimer(
       [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
   for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
@@ -274,15 +247,19 @@ int Application::Run() {
     return 1;
   }
   limiter_ = std::make_unique<RateLimiter>(clock_);
-  heartbeats_ = std::make_unique<HeartbeatMonitor>(ioc_, *ingest_, clock_);
+  heartbeats_ = std::make_unique<HeartbeatMonitor>(scheduler_, *ingest_, clock_);
   heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
   if (Status s = heartbeats_->Load(*store_); !s.ok()) {
     LogError("storage_read_failed", {{"error", s.message()}});
     return 1;
   }
   purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
-  reconciler_ = std::make_unique<AlertmanagerReconciler>(ioc_, maintenance_, *store_, *ingest_,
-                                                         clock_, *registry_);
+  retention_ = std::make_unique<RetentionJob>(
+      scheduler_, maintenance_.get_executor(),
+      std::bind_front(&AlarmPurger::PurgeOnce, purger_.get()),
+      [this] { return config_->Get()->storage.retention_days; });
+  reconciler_ = std::make_unique<AlertmanagerReconciler>(
+      scheduler_, maintenance_.get_executor(), *store_, *ingest_, clock_, *registry_);
   reconciler_->SetTargets(ReconcileTargets(config));
 
   auth_ = std::make_unique<ManagementAuth>(*config_);
@@ -313,7 +290,7 @@ int Application::Run() {
   signals_.add(SIGINT);
   signals_.add(SIGHUP);
   WatchSignals();
-  SchedulePurge(kFirstPurgeAfter);
+  retention_->Start();
   heartbeats_->Start();
   reconciler_->Start();
   ready_.store(true);

@@ -9,7 +9,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
@@ -22,6 +21,8 @@
 #include "pipeline/silence_service.h"
 #include "pipeline/ingest_service.h"
 #include "pipeline/rate_limiter.h"
+#include "pipeline/retention_job.h"
+#include "core/asio_scheduler.h"
 #include "core/clock.h"
 #include "gateway/api/admin_handler.h"
 #include "gateway/api/alarms_handler.h"
@@ -54,8 +55,6 @@ class Application {
   Status Reload();
   void AddRoutes();
   void WatchSignals();
-  void SchedulePurge(std::chrono::milliseconds delay);
-  void Purge();
   void Shutdown();
 
   const CliOptions options_;
@@ -66,6 +65,7 @@ class Application {
   // Before every timer and socket below, so that it outlives them.
   boost::asio::io_context ioc_;
   SystemClock clock_;
+  AsioScheduler scheduler_{ioc_.get_executor()};  // every periodic job's timers, on the I/O threads
   std::unique_ptr<ConfigHolder> config_;
   std::unique_ptr<RulesHolder> rules_;
   std::mutex reload_mu_;
@@ -85,6 +85,7 @@ class Application {
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<HeartbeatMonitor> heartbeats_;
   std::unique_ptr<AlarmPurger> purger_;
+  std::unique_ptr<RetentionJob> retention_;  // its batches run on maintenance_
   std::unique_ptr<AlertmanagerReconciler> reconciler_;  // its passes run on maintenance_
 
   std::unique_ptr<ManagementAuth> auth_;
@@ -98,7 +99,6 @@ class Application {
 
   std::unique_ptr<HttpServer> server_;
   boost::asio::signal_set signals_{ioc_};
-  boost::asio::steady_timer purge_timer_{ioc_};
   boost::asio::thread_pool maintenance_{1};  // slow scans stay off the I/O threads
   std::atomic<bool> stopping_{false};
 };

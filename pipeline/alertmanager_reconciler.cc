@@ -11,17 +11,15 @@
 #include <future>
 #include <memory>
 
-#include "pipeline/heartbeat_monitor.h"
 #include "core/json_writer.h"
 #include "core/logger.h"
+#include "pipeline/heartbeat_monitor.h"
 #include "sources/alertmanager_client.h"
 #include "sources/alertmanager_payload_parser.h"
 
 namespace alarmgate {
 namespace {
 
-// How often due targets are looked for; every_s is in whole seconds.
-constexpr auto kTickEvery = std::chrono::milliseconds(500);
 constexpr size_t kPageSize = 500;
 // Resolves per IngestService batch: one atomic write each.
 constexpr size_t kIngestBatch = 100;
@@ -89,11 +87,11 @@ Alarm AlertmanagerReconciler::ResolveAlarm(const AlarmRecord& record, int64_t no
   return a;
 }
 
-AlertmanagerReconciler::AlertmanagerReconciler(boost::asio::io_context& ioc,
-                                               boost::asio::thread_pool& pool, Store& store,
+AlertmanagerReconciler::AlertmanagerReconciler(Scheduler& scheduler,
+                                               boost::asio::any_io_executor passes, Store& store,
                                                IngestService& ingest, const Clock& clock,
                                                prometheus::Registry& registry, FetchFn fetch)
-    : pool_(pool),
+    : passes_(std::move(passes)),
       store_(store),
       ingest_(ingest),
       clock_(clock),
@@ -106,7 +104,7 @@ AlertmanagerReconciler::AlertmanagerReconciler(boost::asio::io_context& ioc,
                     .Name("alarmgate_reconcile_resolved_total")
                     .Help("Alarms resolved because their Alertmanager no longer had the alert")
                     .Register(registry)),
-      timer_(ioc) {
+      timer_(scheduler.CreateTimer([this] { Tick(); })) {
   if (!fetch_) {
     fetch_ = [](const std::string& url) { return FetchAlertFingerprints(url, kFetchTimeout); };
   }
@@ -163,16 +161,13 @@ void AlertmanagerReconciler::Start() {
 void AlertmanagerReconciler::Stop() {
   std::lock_guard<std::mutex> lock(mu_);
   stopped_ = true;
-  timer_.cancel();
+  timer_->Cancel();
 }
 
 void AlertmanagerReconciler::ScheduleTick() {
   std::lock_guard<std::mutex> lock(mu_);
   if (stopped_) return;
-  timer_.expires_after(kTickEvery);
-  timer_.async_wait([this](const boost::system::error_code& ec) {
-    if (!ec) Tick();
-  });
+  timer_->ArmAfter(kTickEvery);
 }
 
 void AlertmanagerReconciler::Tick() {
@@ -180,7 +175,7 @@ void AlertmanagerReconciler::Tick() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopped_) return;
-    const auto now = std::chrono::steady_clock::now();
+    const Clock::SteadyTime now = clock_.SteadyNow();
     for (auto& [name, s] : targets_) {
       if (s.running || now < s.next_due) continue;
       s.running = true;
@@ -196,13 +191,12 @@ void AlertmanagerReconciler::Tick() {
       auto it = targets_.find(name);
       if (it != targets_.end()) {
         it->second.running = false;
-        it->second.next_due =
-            std::chrono::steady_clock::now() + std::chrono::seconds(it->second.target.every_s);
+        it->second.next_due = clock_.SteadyNow() + std::chrono::seconds(it->second.target.every_s);
       }
       --in_flight_;
       idle_.notify_all();
     });
-    boost::asio::post(pool_, [this, target = std::move(target), guard = std::move(guard)] {
+    boost::asio::post(passes_, [this, target = std::move(target), guard = std::move(guard)] {
       (void)ReconcileOnce(target);  // logged and counted inside
     });
   }

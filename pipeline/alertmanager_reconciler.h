@@ -1,21 +1,20 @@
 #pragma once
-// Alertmanager reconciliation (CONTRACT §10): every every_s, read which alerts an Alertmanager
-// still holds and send an `ok` for each alarm of that integration it no longer has, so an
-// incident never stays open because a resolve notification was lost. The ok goes through the
-// usual ingest pipeline (dedup, rules), so incidents auto-resolve as for a real resolve.
+// Alertmanager reconciliation: every every_s, read which alerts an Alertmanager still holds and
+// send an `ok` for each alarm of that integration it no longer has, so an incident never stays
+// open because a resolve notification was lost. The ok goes through the usual ingest pipeline
+// (dedup, rules), so incidents auto-resolve as for a real resolve.
 
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/registry.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/any_io_executor.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -23,9 +22,10 @@
 
 #include "alarms/alarm.h"
 #include "alarms/alarm_record.h"
-#include "pipeline/ingest_service.h"
 #include "core/clock.h"
+#include "core/scheduler.h"
 #include "core/status.h"
+#include "pipeline/ingest_service.h"
 #include "storage/store.h"
 
 namespace alarmgate {
@@ -45,12 +45,16 @@ class AlertmanagerReconciler {
   // How long one fetch may take (the default FetchFn).
   static constexpr std::chrono::milliseconds kFetchTimeout{10000};
 
+  // How often due targets are looked for; every_s is in whole seconds.
+  static constexpr std::chrono::milliseconds kTickEvery{500};
+
   // `fetch` defaults to FetchAlertFingerprints(url, kFetchTimeout). Fetches and the waits for
-  // their commits run on `pool`, never on the I/O threads of `ioc`, which only run the timer.
-  AlertmanagerReconciler(boost::asio::io_context& ioc, boost::asio::thread_pool& pool, Store& store,
+  // their commits run on `passes` (a worker pool), never on the scheduler's I/O threads, which
+  // only run the tick.
+  AlertmanagerReconciler(Scheduler& scheduler, boost::asio::any_io_executor passes, Store& store,
                          IngestService& ingest, const Clock& clock, prometheus::Registry& registry,
                          FetchFn fetch = {});
-  // Waits for passes posted to `pool` to run (or be dropped): join the pool before, or keep it
+  // Waits for passes posted to `passes` to run (or be dropped): join the pool before, or keep it
   // alive until, this is destroyed.
   ~AlertmanagerReconciler();
   AlertmanagerReconciler(const AlertmanagerReconciler&) = delete;
@@ -77,7 +81,7 @@ class AlertmanagerReconciler {
  private:
   struct Scheduled {
     Target target;
-    std::chrono::steady_clock::time_point next_due{};
+    Clock::SteadyTime next_due{};  // monotonic: a wall-clock step neither skips nor floods
     bool running = false;
   };
   void ScheduleTick();
@@ -87,7 +91,7 @@ class AlertmanagerReconciler {
   Status IngestAndWait(std::vector<Alarm> alarms, size_t* resolved);
   prometheus::Counter& Runs(const std::string& integration, const std::string& result);
 
-  boost::asio::thread_pool& pool_;
+  boost::asio::any_io_executor passes_;
   Store& store_;
   IngestService& ingest_;
   const Clock& clock_;
@@ -96,12 +100,13 @@ class AlertmanagerReconciler {
   prometheus::Family<prometheus::Counter>& resolved_;
 
   std::mutex mu_;
-  boost::asio::steady_timer timer_;
   std::map<std::string, Scheduled> targets_;  // by integration name
   int in_flight_ = 0;                         // passes posted to the pool and not yet done
   std::condition_variable idle_;
   bool started_ = false;
   bool stopped_ = false;
+  // Last: destroyed first, so a running Tick() never outlives the members it uses.
+  std::unique_ptr<Timer> timer_;
 };
 
 }  // namespace alarmgate

@@ -1,5 +1,6 @@
 #include "pipeline/group_timers.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -7,9 +8,12 @@
 
 namespace alarmgate {
 
-GroupTimers::GroupTimers(boost::asio::io_context& ioc, GroupCommitter& committer,
-                         RuleApplier& applier, const Clock& clock)
-    : committer_(committer), applier_(applier), clock_(clock), timer_(ioc) {}
+GroupTimers::GroupTimers(Scheduler& scheduler, GroupCommitter& committer, RuleApplier& applier,
+                         const Clock& clock)
+    : committer_(committer),
+      applier_(applier),
+      clock_(clock),
+      timer_(scheduler.CreateTimer([this] { Fire(); })) {}
 
 void GroupTimers::Arm(const std::string& group_key, int64_t due_ms) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -25,10 +29,7 @@ void GroupTimers::ScheduleLocked() {
   }
   armed_for_ms_ = heap_.top().first;
   const int64_t delay = std::max<int64_t>(0, armed_for_ms_ - clock_.NowMs());
-  timer_.expires_after(std::chrono::milliseconds(delay));
-  timer_.async_wait([this](const boost::system::error_code& ec) {
-    if (!ec) Fire();
-  });
+  timer_->ArmAfter(std::chrono::milliseconds(delay));
 }
 
 void GroupTimers::Fire() {
@@ -79,7 +80,7 @@ Status GroupTimers::LoadFrom(Store& store, const RulesHolder& rules) {
 void GroupTimers::Stop() {
   std::lock_guard<std::mutex> lock(mu_);
   stopped_ = true;
-  timer_.cancel();
+  timer_->Cancel();
 }
 
 }  // namespace alarmgate

@@ -5,17 +5,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <queue>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-
-#include "pipeline/rule_applier.h"
 #include "core/clock.h"
+#include "core/scheduler.h"
+#include "pipeline/rule_applier.h"
 #include "storage/group_committer.h"
 #include "storage/store.h"
 
@@ -23,7 +22,8 @@ namespace alarmgate {
 
 class GroupTimers {
  public:
-  GroupTimers(boost::asio::io_context& ioc, GroupCommitter& committer, RuleApplier& applier,
+  // Due times are wall-clock ms (what group states store); `clock` turns them into delays.
+  GroupTimers(Scheduler& scheduler, GroupCommitter& committer, RuleApplier& applier,
               const Clock& clock);
 
   // Thread-safe. A due time already past fires at once.
@@ -41,11 +41,12 @@ class GroupTimers {
   GroupCommitter& committer_;
   RuleApplier& applier_;
   const Clock& clock_;
-  boost::asio::steady_timer timer_;
   std::mutex mu_;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
   int64_t armed_for_ms_ = INT64_MAX;  // the due time the timer waits for
   bool stopped_ = false;
+  // Last: destroyed first, so a run of Fire() never outlives the members it uses.
+  std::unique_ptr<Timer> timer_;
 };
 
 }  // namespace alarmgate

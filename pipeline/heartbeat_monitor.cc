@@ -1,17 +1,10 @@
 #include "pipeline/heartbeat_monitor.h"
 
-#include <chrono>
-
 #include "alarms/fingerprint.h"
 #include "core/json_writer.h"
 #include "core/logger.h"
 
 namespace alarmgate {
-namespace {
-
-constexpr auto kCheckEvery = std::chrono::seconds(1);
-
-}  // namespace
 
 Alarm HeartbeatMonitor::HeartbeatAlarm(const std::string& integration, int64_t timeout_s,
                                        AlarmStatus status, int64_t now_ms) {
@@ -124,10 +117,7 @@ void HeartbeatMonitor::Check() {
 void HeartbeatMonitor::ScheduleCheck() {
   std::lock_guard<std::mutex> lock(mu_);
   if (stopped_) return;
-  timer_.expires_after(kCheckEvery);
-  timer_.async_wait([this](const boost::system::error_code& ec) {
-    if (!ec) Check();
-  });
+  timer_->ArmAfter(kCheckEvery);
 }
 
 void HeartbeatMonitor::Start() { ScheduleCheck(); }
@@ -135,7 +125,7 @@ void HeartbeatMonitor::Start() { ScheduleCheck(); }
 void HeartbeatMonitor::Stop() {
   std::lock_guard<std::mutex> lock(mu_);
   stopped_ = true;
-  timer_.cancel();
+  timer_->Cancel();
 }
 
 }  // namespace alarmgate

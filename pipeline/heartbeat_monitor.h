@@ -1,18 +1,18 @@
 #pragma once
-// Dead-man's switch (CONTRACT §4.5): an integration with heartbeat_timeout_s N expects a request
-// at least every N seconds. When none comes, alarmgate raises its own alarm for that integration,
+// Dead-man's switch: an integration with heartbeat_timeout_s N expects a request at least every
+// N seconds. When none comes, alarmgate raises its own alarm for that integration,
 // which runs through the rules like any other; the integration's next request clears it.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-
-#include "pipeline/ingest_service.h"
 #include "core/clock.h"
+#include "core/scheduler.h"
+#include "pipeline/ingest_service.h"
 #include "storage/store.h"
 
 namespace alarmgate {
@@ -20,9 +20,11 @@ namespace alarmgate {
 class HeartbeatMonitor {
  public:
   static constexpr char kAlarmId[] = "alarmgate-heartbeat";
+  // How often silence is looked for: an alarm is raised at the first check after the timeout.
+  static constexpr std::chrono::milliseconds kCheckEvery{1000};
 
-  HeartbeatMonitor(boost::asio::io_context& ioc, IngestService& ingest, const Clock& clock)
-      : ingest_(ingest), clock_(clock), timer_(ioc) {}
+  HeartbeatMonitor(Scheduler& scheduler, IngestService& ingest, const Clock& clock)
+      : ingest_(ingest), clock_(clock), timer_(scheduler.CreateTimer([this] { Check(); })) {}
 
   // integration name → heartbeat_timeout_s (0 = none expected); at startup and on reload.
   void SetTimeouts(const std::map<std::string, int64_t>& timeouts_s);
@@ -50,10 +52,11 @@ class HeartbeatMonitor {
 
   IngestService& ingest_;
   const Clock& clock_;
-  boost::asio::steady_timer timer_;
   std::mutex mu_;
   std::map<std::string, Watch> watches_;
   bool stopped_ = false;
+  // Last: destroyed first, so a running Check() never outlives the members it uses.
+  std::unique_ptr<Timer> timer_;
 };
 
 }  // namespace alarmgate

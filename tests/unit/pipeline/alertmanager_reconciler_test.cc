@@ -1,6 +1,8 @@
 // AlertmanagerReconciler over a MemoryStore and the real ingest pipeline, with a fake fetch: which
 // alarms get an ok, that a failed fetch clears nothing, that the ok lands in the same rule group
-// (so the incident auto-resolves), paging, and the timer running passes off the I/O thread.
+// (so the incident auto-resolves), paging, and, on a FakeScheduler, the schedule: passes posted
+// to the pass executor (not run by the tick), every every_s after the last one ended, kept across
+// a reload that leaves the target unchanged.
 
 #include "pipeline/alertmanager_reconciler.h"
 
@@ -8,19 +10,18 @@
 #include <simdjson.h>
 
 #include <atomic>
-#include <boost/asio/executor_work_guard.hpp>
-#include <future>
-#include <thread>
+#include <boost/asio/io_context.hpp>
 
 #include "alarms/fingerprint.h"
+#include "core/fake_scheduler.h"
 #include "pipeline/heartbeat_monitor.h"
-#include "rules/rule_loader.h"
 #include "sources/alertmanager_payload_parser.h"
-#include "storage/memory/memory_store.h"
+#include "tests/unit/pipeline/pipeline_stack.h"
 
 namespace alarmgate {
 namespace {
 
+using namespace std::chrono_literals;
 using Target = AlertmanagerReconciler::Target;
 constexpr char kAm[] = "prometheus";
 constexpr char kUrl[] = "http://127.0.0.1:9093";
@@ -85,18 +86,21 @@ Alarm CocAlarm(const std::string& integration, const std::string& id, AlarmStatu
 
 class AlertmanagerReconcilerTest : public testing::Test {
  protected:
-  void SetUp() override {
-    LoadedRules loaded = RuleLoader::LoadString(kRules, "rules.yaml");
-    ASSERT_TRUE(loaded.rules) << loaded.problems.front().message;
-    rules_.Set(loaded.rules);
+  void SetUp() override { env_.LoadRules(kRules); }
+  // Passes still posted hold the reconciler's in-flight count, which its destructor waits for.
+  ~AlertmanagerReconcilerTest() override {
+    reconciler_.Stop();
+    RunPasses();
   }
 
   void Ingest(std::vector<Alarm> alarms) {
-    std::promise<Result<std::vector<IngestOutcome>>> p;
-    service_.Ingest(std::move(alarms),
-                    [&p](Result<std::vector<IngestOutcome>> r) { p.set_value(std::move(r)); });
-    auto r = p.get_future().get();
+    auto r = env_.Ingest(std::move(alarms));
     ASSERT_TRUE(r.ok()) << r.status().message();
+  }
+  // Runs the passes the tick has posted, on this thread; how many.
+  size_t RunPasses() {
+    passes_.restart();
+    return passes_.poll();
   }
   AlarmRecord Record(const std::string& integration, const std::string& id) {
     auto r = store_.alarms().Get(Fingerprint(integration, id));
@@ -110,7 +114,6 @@ class AlertmanagerReconcilerTest : public testing::Test {
   AlertmanagerReconciler::FetchFn Fetch() {
     return [this](const std::string& url) -> Result<std::set<std::string>> {
       last_url_ = url;
-      fetch_thread_ = std::this_thread::get_id();
       ++fetches_;  // last: a reader that sees the count sees the fields above
       if (!error_.ok()) return error_;
       std::lock_guard<std::mutex> lock(held_mu_);
@@ -122,26 +125,21 @@ class AlertmanagerReconcilerTest : public testing::Test {
     held_ = std::move(held);
   }
 
-  MemoryStore store_;
-  prometheus::Registry registry_;
-  FakeClock clock_;
-  GroupCommitter committer_{store_, Durability::kProcess, registry_};
-  RulesHolder rules_{std::make_shared<const RuleSet>()};
-  SilencesHolder silences_{std::make_shared<const std::vector<Silence>>()};
-  IncidentService incidents_{store_, committer_, clock_, registry_};
-  RuleApplier applier_{incidents_, rules_, silences_, registry_};
-  IngestService service_{store_, committer_, applier_, clock_, registry_};
-  boost::asio::io_context ioc_;
-  boost::asio::thread_pool pool_{1};
+  PipelineStack env_;
+  MemoryStore& store_ = env_.store;
+  prometheus::Registry& registry_ = env_.registry;
+  FakeClock& clock_ = env_.clock;
+  FakeScheduler scheduler_{clock_};
+  boost::asio::io_context passes_;  // run by hand: RunPasses()
 
   std::mutex held_mu_;
   std::set<std::string> held_;
   Status error_;
   std::atomic<int> fetches_{0};
   std::string last_url_;
-  std::thread::id fetch_thread_;
 
-  AlertmanagerReconciler reconciler_{ioc_, pool_, store_, service_, clock_, registry_, Fetch()};
+  AlertmanagerReconciler reconciler_{
+      scheduler_, passes_.get_executor(), store_, env_.ingest, clock_, registry_, Fetch()};
 };
 
 TEST_F(AlertmanagerReconcilerTest,
@@ -306,34 +304,69 @@ TEST(AlertmanagerReconcilerResolveAlarmTest, IsNeverOlderThanTheLastEvent) {
   EXPECT_EQ(AlertmanagerReconciler::ResolveAlarm(r, 5000).time_ms, 9001);
 }
 
-TEST_F(AlertmanagerReconcilerTest, TheTimerRunsPassesOnThePoolEveryEveryS) {
+TEST_F(AlertmanagerReconcilerTest, TheTickPostsPassesToTheirExecutorEveryEverySAfterTheLastEnded) {
   Ingest({FiringAlert("f1", "api")});
   Hold({"f1"});
-  auto work = boost::asio::make_work_guard(ioc_);
-  std::thread io([this] { ioc_.run(); });
-  const std::thread::id io_thread = io.get_id();
-  reconciler_.SetTargets({{kAm, kUrl, 1}});
+  reconciler_.SetTargets({{kAm, kUrl, 2}});
   reconciler_.Start();
 
-  auto poll = [](auto condition) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!condition() && std::chrono::steady_clock::now() < until) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return condition();
-  };
-  EXPECT_TRUE(poll([&] { return fetches_.load() >= 1; }));
-  EXPECT_NE(fetch_thread_, io_thread);
+  scheduler_.AdvanceBy(499ms);
+  EXPECT_EQ(RunPasses(), 0u);
+  scheduler_.AdvanceBy(1ms);  // the first tick: a new target is due at once
+  EXPECT_EQ(fetches_.load(), 0) << "the tick only posts the pass";
+  EXPECT_EQ(RunPasses(), 1u);
+  EXPECT_EQ(fetches_.load(), 1);
+  EXPECT_EQ(last_url_, kUrl);
   EXPECT_EQ(StatusOf(kAm, "f1"), AlarmStatus::kAlarm);
 
-  Hold({});  // Alertmanager drops it: a later pass resolves it
-  EXPECT_TRUE(poll([&] { return StatusOf(kAm, "f1") == AlarmStatus::kOk; }));
-  EXPECT_GE(fetches_.load(), 2);
+  Hold({});  // Alertmanager drops it: the next pass, every_s after this one ended, resolves it
+  scheduler_.AdvanceBy(1999ms);
+  EXPECT_EQ(RunPasses(), 0u);
+  scheduler_.AdvanceBy(1ms);
+  EXPECT_EQ(RunPasses(), 1u);
+  EXPECT_EQ(StatusOf(kAm, "f1"), AlarmStatus::kOk);
+  EXPECT_EQ(
+      Value(registry_, "alarmgate_reconcile_runs_total", {{"integration", kAm}, {"result", "ok"}}),
+      2);
+}
 
+TEST_F(AlertmanagerReconcilerTest, ASlowPassPushesTheNextOneBackAndNeverOverlapsItself) {
+  reconciler_.SetTargets({{kAm, kUrl, 1}});
+  reconciler_.Start();
+  scheduler_.AdvanceBy(500ms);
+  // Not run yet, as if the pool were busy: later ticks do not post a second pass of the target.
+  scheduler_.AdvanceBy(5s);
+  EXPECT_EQ(RunPasses(), 1u);  // ends at 5.5 s: the next is due at 6.5 s
+  scheduler_.AdvanceBy(999ms);
+  EXPECT_EQ(RunPasses(), 0u);
+  scheduler_.AdvanceBy(1ms);
+  EXPECT_EQ(RunPasses(), 1u);
+  EXPECT_EQ(fetches_.load(), 2);
+}
+
+TEST_F(AlertmanagerReconcilerTest, AReloadKeepsAnUnchangedTargetsScheduleAndRunsAChangedOneAtOnce) {
+  reconciler_.SetTargets({{kAm, kUrl, 10}});
+  reconciler_.Start();
+  scheduler_.AdvanceBy(500ms);
+  ASSERT_EQ(RunPasses(), 1u);  // the next is due at 10.5 s
+
+  reconciler_.SetTargets({{kAm, kUrl, 10}});  // unchanged: still due at 10.5 s
+  scheduler_.AdvanceBy(1s);
+  EXPECT_EQ(RunPasses(), 0u);
+
+  reconciler_.SetTargets({{kAm, "http://127.0.0.1:9094", 10}});  // changed: due at the next tick
+  scheduler_.AdvanceBy(500ms);
+  EXPECT_EQ(RunPasses(), 1u);
+  EXPECT_EQ(last_url_, "http://127.0.0.1:9094");
+}
+
+TEST_F(AlertmanagerReconcilerTest, AStoppedReconcilerTicksNoMore) {
+  reconciler_.SetTargets({{kAm, kUrl, 1}});
+  reconciler_.Start();
   reconciler_.Stop();
-  work.reset();
-  io.join();
-  pool_.join();
+  scheduler_.AdvanceBy(1h);
+  EXPECT_EQ(RunPasses(), 0u);
+  EXPECT_EQ(scheduler_.Pending(), 0u);
 }
 
 TEST_F(AlertmanagerReconcilerTest, SetTargetsExposesZeroSeriesAndDropsRemovedTargets) {
@@ -345,18 +378,10 @@ TEST_F(AlertmanagerReconcilerTest, SetTargetsExposesZeroSeriesAndDropsRemovedTar
   }
   EXPECT_TRUE(found);
   reconciler_.SetTargets({});
-  auto work = boost::asio::make_work_guard(ioc_);
-  std::thread io([this] { ioc_.run(); });
   reconciler_.Start();
-  // Two ticks' worth: with no targets nothing is fetched.
-  std::promise<void> ticked;
-  boost::asio::steady_timer wait(ioc_, std::chrono::milliseconds(1200));
-  wait.async_wait([&](const boost::system::error_code&) { ticked.set_value(); });
-  ticked.get_future().wait();
+  scheduler_.AdvanceBy(1200ms);  // two ticks: with no targets nothing is posted
+  EXPECT_EQ(RunPasses(), 0u);
   EXPECT_EQ(fetches_.load(), 0);
-  reconciler_.Stop();
-  work.reset();
-  io.join();
 }
 
 }  // namespace
