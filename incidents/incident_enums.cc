@@ -6,6 +6,8 @@
 #include <array>
 #include <cstddef>
 
+#include "core/enum_names.h"
+
 namespace alarmgate {
 namespace {
 
@@ -51,12 +53,10 @@ constexpr std::array<EnumInfo, 6> kStatuses = {{
 constexpr std::array<std::string_view, 3> kOperateKeys = {"acceptedIncident1", "commitSolution1",
                                                           "confirm"};
 
+// Tables of EnumInfo rows are looked up by their wire key.
 template <typename E, size_t N>
 std::optional<E> Find(const std::array<EnumInfo, N>& table, std::string_view key) {
-  for (size_t i = 0; i < N; ++i) {
-    if (table[i].key == key) return static_cast<E>(i);
-  }
-  return std::nullopt;
+  return EnumByName<E>(table, key, [](const EnumInfo& info) { return info.key; });
 }
 
 }  // namespace
@@ -85,10 +85,7 @@ std::optional<IncidentStatus> ParseIncidentStatus(std::string_view key) {
   return Find<IncidentStatus>(kStatuses, key);
 }
 std::optional<OperateKey> ParseOperateKey(std::string_view key) {
-  for (size_t i = 0; i < kOperateKeys.size(); ++i) {
-    if (kOperateKeys[i] == key) return static_cast<OperateKey>(i);
-  }
-  return std::nullopt;
+  return EnumByName<OperateKey>(kOperateKeys, key);
 }
 
 std::span<const EnumInfo> IncidentLevelTable() { return kLevels; }

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstddef>
 
+#include "core/enum_names.h"
+
 namespace alarmgate {
 namespace {
 
@@ -15,14 +17,6 @@ constexpr std::array<std::string_view, 8> kProtocols = {
     "DEFAULT", "SMS", "EMAIL", "DING_TALK", "WE_LINK", "WECHAT", "CALLNOTIFY", "NOT_TO_NOTIFY"};
 constexpr std::array<std::string_view, 4> kActions = {"created", "modified", "approved",
                                                       "rejected"};
-
-template <typename E, size_t N>
-std::optional<E> Find(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -35,19 +29,19 @@ std::string_view ToString(NotifyProtocol protocol) {
 std::string_view ToString(HistoryAction action) { return kActions[static_cast<size_t>(action)]; }
 
 std::optional<ScriptType> ParseScriptType(std::string_view name) {
-  return Find<ScriptType>(kTypes, name);
+  return EnumByName<ScriptType>(kTypes, name);
 }
 std::optional<RiskLevel> ParseRiskLevel(std::string_view name) {
-  return Find<RiskLevel>(kRiskLevels, name);
+  return EnumByName<RiskLevel>(kRiskLevels, name);
 }
 std::optional<ScriptStatus> ParseScriptStatus(std::string_view name) {
-  return Find<ScriptStatus>(kStatuses, name);
+  return EnumByName<ScriptStatus>(kStatuses, name);
 }
 std::optional<NotifyProtocol> ParseNotifyProtocol(std::string_view name) {
-  return Find<NotifyProtocol>(kProtocols, name);
+  return EnumByName<NotifyProtocol>(kProtocols, name);
 }
 std::optional<HistoryAction> ParseHistoryAction(std::string_view name) {
-  return Find<HistoryAction>(kActions, name);
+  return EnumByName<HistoryAction>(kActions, name);
 }
 
 std::string_view ScriptTypeNames() { return "SHELL, PYTHON, BAT"; }
