@@ -109,54 +109,13 @@ Status Application::Reload() {
 }
 
 void Application::AddRoutes() {
-  auto bind = [](auto* handler, auto method) {
-    return [handler, method](HttpRequest& req, Reply reply) { (handler->*method)(req, std::move(reply)); };
-  };
-  AdminHandler* admin = admin_handler_.get();
-  router_.Add("GET", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("HEAD", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("POST", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("GET", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
-  router_.Add("HEAD", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
-  router_.Add("GET", "/metrics", "metrics", bind(admin, &AdminHandler::Metrics));
-  router_.Add("POST", "/-/reload", "reload", auth_->Protect(bind(admin, &AdminHandler::Reload)));
-
-  router_.Add("POST", "/v1/event/huawei/custom/{integration_key}", "ingest_coc",
-              bind(ingest_handler_.get(), &IngestHandler::HandleCoc));
-  router_.Add("POST", "/v1/event/alertmanager/{integration_key}", "ingest_alertmanager",
-              bind(ingest_handler_.get(), &IngestHandler::HandleAlertmanager));
-  router_.Add("POST", "/v2/enqueue", "ingest_pagerduty",
-              bind(pagerduty_handler_.get(), &PagerDutyHandler::Enqueue),
-              RouteOptions{PagerDutyHandler::kBodyLimitBytes});
-
-  router_.Add("GET", "/v1/alarms", "alarms_list",
-              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::List)));
-  router_.Add("GET", "/v1/alarms/{fingerprint}", "alarms_get",
-              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::Get)));
-
-  IncidentsHandler* incidents = incidents_handler_.get();
-  router_.Add("POST", "/v1/external/incident/create", "incident_create",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Create)));
-  router_.Add("POST", "/v1/external/incident/handle", "incident_handle",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Handle)));
-  router_.Add("GET", "/v1/external/incident/{incident_num}", "incident_get",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Get)));
-  router_.Add("GET", "/v1/external/incident/{incident_num}/timeline", "incident_timeline",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Timeline)));
-  router_.Add("GET", "/v1/external/incidents", "incidents_list",
-              auth_->Protect(bind(incidents, &IncidentsHandler::List)));
-
-  SilencesHandler* silences = silences_handler_.get();
-  router_.Add("POST", "/v1/silences", "silences_create",
-              auth_->Protect(bind(silences, &SilencesHandler::Create)));
-  router_.Add("GET", "/v1/silences", "silences_list",
-              auth_->Protect(bind(silences, &SilencesHandler::List)));
-  router_.Add("GET", "/v1/silences/{id}", "silences_get",
-              auth_->Protect(bind(silences, &SilencesHandler::Get)));
-  router_.Add("DELETE", "/v1/silences/{id}", "silences_expire",
-              auth_->Protect(bind(silences, &SilencesHandler::Expire)));
-  router_.Add("POST", "/v1/rules/test", "rules_test",
-              auth_->Protect(bind(rules_handler_.get(), &RulesHandler::Test)));
+  admin_handler_->RegisterRoutes(router_, *auth_);
+  ingest_handler_->RegisterRoutes(router_);
+  pagerduty_handler_->RegisterRoutes(router_);
+  alarms_handler_->RegisterRoutes(router_, *auth_);
+  incidents_handler_->RegisterRoutes(router_, *auth_);
+  silences_handler_->RegisterRoutes(router_, *auth_);
+  rules_handler_->RegisterRoutes(router_, *auth_);
 }
 
 void Application::WatchSignals() {
