@@ -21,15 +21,6 @@ namespace {
 constexpr auto kPurgeEvery = std::chrono::hours(1);
 constexpr auto kFirstPurgeAfter = std::chrono::seconds(30);
 
-std::string JoinProblems(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) {
-    if (!out.empty()) out += " | ";
-    out += p;
-  }
-  return out;
-}
-
 ServerOptions ToServerOptions(const ServerConfig& s) {
   ServerOptions o;
   o.body_limit_bytes = s.body_limit_bytes;
@@ -58,13 +49,22 @@ std::vector<AlertmanagerReconciler::Target> ReconcileTargets(const Config& confi
   return targets;
 }
 
-void LogIntegrations(const Config& config) {
-  if (config.integrations.empty()) {
-    LogInfo("no_integrations", {{"msg", "no integration is configured: ingestion answers 401"}});
+// The listener, the I/O threads and storage are set up once: a reload that changes them says
+// they wait for a restart.
+Result<ConfigReloader::Apply> WarnOfRestartOnlyChanges(const RuntimeConfig& next,
+                                                       const RuntimeConfig& current) {
+  const Config& now = *next.config;
+  const Config& old = *current.config;
+  if (now.server.listen_host == old.server.listen_host &&
+      now.server.listen_port == old.server.listen_port &&
+      now.server.threads == old.server.threads && now.storage.data_dir == old.storage.data_dir &&
+      now.storage.durability == old.storage.durability) {
+    return ConfigReloader::Apply();
   }
-  for (const auto& i : config.integrations) {
-    LogInfo("integration", {{"name", i.name}, {"key", Redact(i.key)}, {"enabled", i.enabled}});
-  }
+  return ConfigReloader::Apply([] {
+    LogWarn("config_reload_partial",
+            {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
+  });
 }
 
 }  // namespace
@@ -73,39 +73,40 @@ Application::Application(CliOptions options) : options_(std::move(options)) {}
 
 Application::~Application() { maintenance_.join(); }
 
-Status Application::Reload() {
-  std::lock_guard<std::mutex> lock(reload_mu_);
-  LoadedConfiguration loaded = LoadConfiguration(options_);
-  if (!loaded.loaded) {
-    reload_ok_->Set(0);
-    const std::string problems = JoinProblems(loaded.problems);
-    LogError("config_reload_failed", {{"problems", problems}});
-    return Status::InvalidArgument("config refused, the previous one keeps serving: " + problems);
-  }
-  const auto old = config_->Get();
-  const Config& now = *loaded.loaded->config;
-  if (now.server.listen_host != old->server.listen_host ||
-      now.server.listen_port != old->server.listen_port || now.server.threads != old->server.threads ||
-      now.storage.data_dir != old->storage.data_dir ||
-      now.storage.durability != old->storage.durability) {
-    LogWarn("config_reload_partial",
-            {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
-  }
-  config_->Set(loaded.loaded->config);
-  heartbeats_->SetTimeouts(HeartbeatTimeouts(now));
-  reconciler_->SetTargets(ReconcileTargets(now));
-  rules_->Set(loaded.loaded->rules);
-  // Changed for_s or resolve_delay_s values move pending holds.
-  if (Status s = timers_->LoadFrom(*store_, *rules_); !s.ok()) {
-    LogError("group_timers_reload_failed", {{"error", s.message()}});
-  }
-  server_->UpdateOptions(ToServerOptions(now.server));
-  Logger::Get().Configure(now.log.level, now.log.format);
-  reload_ok_->Set(1);
-  LogInfo("config_reloaded", {{"integrations", now.integrations.size()},
-                              {"rules", loaded.loaded->rules->rules().size()}});
-  LogIntegrations(now);
-  return Status::Ok();
+// What a reload changes beyond the snapshot, each prepared before the swap and applied after it.
+void Application::BuildReloader() {
+  reloader_ = std::make_unique<ConfigReloader>([this] { return LoadConfiguration(options_); },
+                                               *runtime_, *reload_ok_);
+  reloader_->AddPart("restart_only", WarnOfRestartOnlyChanges);
+  reloader_->AddPart("heartbeats", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply(
+        [this, timeouts = HeartbeatTimeouts(*next.config)] { heartbeats_->SetTimeouts(timeouts); });
+  });
+  reloader_->AddPart("reconciler", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply([this, targets = ReconcileTargets(*next.config)]() mutable {
+      reconciler_->SetTargets(std::move(targets));
+    });
+  });
+  // Changed for_s or resolve_delay_s values move pending holds: the due times under the new
+  // rules are read now, so that a storage error refuses the reload, and armed once they are in
+  // force. A group whose hold starts in between arms itself under the old rules.
+  reloader_->AddPart(
+      "group_timers",
+      [this](const RuntimeConfig& next, const RuntimeConfig&) -> Result<ConfigReloader::Apply> {
+        ASSIGN_OR_RETURN(auto due_times, GroupTimers::DueTimes(*store_, *next.rules));
+        return ConfigReloader::Apply([this, due_times = std::move(due_times)] {
+          for (const auto& [key, due] : due_times) timers_->Arm(key, due);
+        });
+      });
+  reloader_->AddPart("server", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply([this, options = ToServerOptions(next.config->server)] {
+      server_->UpdateOptions(options);
+    });
+  });
+  reloader_->AddPart("logger", [](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply(
+        [log = next.config->log] { Logger::Get().Configure(log.level, log.format); });
+  });
 }
 
 void Application::AddRoutes() {
@@ -123,7 +124,7 @@ void Application::WatchSignals() {
     if (ec) return;
     if (signo == SIGHUP) {
       LogInfo("signal", {{"signal", "SIGHUP"}});
-      (void)Reload();  // problems are logged and counted by Reload
+      (void)reloader_->Reload();  // problems are logged and counted by the reloader
       WatchSignals();
       return;
     }
@@ -157,7 +158,8 @@ void Application::SchedulePurge(std::chrono::milliseconds delay) {
 }
 
 void Application::Purge() {
-  purger_->PurgeOnce(config_->Get()->storage.retention_days, [this](Result<size_t> deleted) {
+  const int64_t retention_days = runtime_->config().Get()->storage.retention_days;
+  purger_->PurgeOnce(retention_days, [this](Result<size_t> deleted) {
     if (!deleted.ok()) {
       LogError("purge_failed", {{"error", deleted.status().message()}});
       return;
@@ -176,13 +178,13 @@ int Application::Run() {
     for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
     return 1;
   }
-  const Config& config = *loaded.loaded->config;
+  const auto initial = std::make_shared<const RuntimeConfig>(std::move(*loaded.loaded));
+  const Config& config = *initial->config;
   Logger::Get().Configure(config.log.level, config.log.format);
   if (!options_.config_file) {
     LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
   }
-  config_ = std::make_unique<ConfigHolder>(loaded.loaded->config);
-  rules_ = std::make_unique<RulesHolder>(loaded.loaded->rules);
+  runtime_ = std::make_unique<RuntimeConfigHolder>(initial);
 
   auto store = RocksDbStore::Open(config.storage.data_dir);
   if (!store.ok()) {
@@ -216,12 +218,12 @@ int Application::Run() {
   incidents_ = std::make_unique<IncidentService>(*store_, *committer_, clock_, *registry_);
   silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
   silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
-  applier_ = std::make_unique<RuleApplier>(*incidents_, *rules_, *silences_, *registry_);
+  applier_ = std::make_unique<RuleApplier>(*incidents_, runtime_->rules(), *silences_, *registry_);
   timers_ = std::make_unique<GroupTimers>(ioc_, *committer_, *applier_, clock_);
   applier_->SetArmTimer(
       [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
   for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
-                   timers_->LoadFrom(*store_, *rules_)}) {
+                   timers_->LoadFrom(*store_, runtime_->rules())}) {
     if (!s.ok()) {
       LogError("storage_read_failed", {{"error", s.message()}});
       return 1;
@@ -244,18 +246,21 @@ int Application::Run() {
                                                          clock_, *registry_);
   reconciler_->SetTargets(ReconcileTargets(config));
 
-  auth_ = std::make_unique<ManagementAuth>(*config_);
-  ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_, *heartbeats_);
+  auth_ = std::make_unique<ManagementAuth>(runtime_->config());
+  ingest_handler_ =
+      std::make_unique<IngestHandler>(runtime_->config(), *ingest_, *limiter_, *heartbeats_);
   pagerduty_handler_ = std::make_unique<PagerDutyHandler>(
-      *config_, *ingest_, *limiter_, *heartbeats_, *incidents_, store_->alarms(), clock_);
+      runtime_->config(), *ingest_, *limiter_, *heartbeats_, *incidents_, store_->alarms(), clock_);
   alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
   incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
   silences_handler_ =
-      std::make_unique<SilencesHandler>(*silence_service_, *silences_, *rules_, clock_);
-  rules_handler_ = std::make_unique<RulesHandler>(*rules_, *silences_, clock_);
+      std::make_unique<SilencesHandler>(*silence_service_, *silences_, runtime_->rules(), clock_);
+  rules_handler_ = std::make_unique<RulesHandler>(runtime_->rules(), *silences_, clock_);
   admin_handler_ = std::make_unique<AdminHandler>(
-      exposer_, ready_, [this] { return committer_->WriteRefusal(); }, [this] { return Reload(); });
+      exposer_, ready_, [this] { return committer_->WriteRefusal(); },
+      [this] { return reloader_->Reload(); });
   AddRoutes();
+  BuildReloader();
 
   server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
   auto port = server_->Listen(config.server.listen_host, config.server.listen_port);

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include <boost/asio/io_context.hpp>
@@ -32,9 +31,10 @@
 #include "gateway/api/ingest_handler.h"
 #include "gateway/api/management_auth.h"
 #include "gateway/cli.h"
-#include "gateway/config/config_holder.h"
+#include "gateway/config_reloader.h"
 #include "gateway/http/http_server.h"
 #include "gateway/http/router.h"
+#include "gateway/runtime_config_holder.h"
 #include "pipeline/incident_service.h"
 #include "metrics/metrics_exposer.h"
 #include "storage/group_committer.h"
@@ -51,8 +51,8 @@ class Application {
   int Run();
 
  private:
-  Status Reload();
   void AddRoutes();
+  void BuildReloader();
   void WatchSignals();
   void SchedulePurge(std::chrono::milliseconds delay);
   void Purge();
@@ -66,9 +66,7 @@ class Application {
   // Before every timer and socket below, so that it outlives them.
   boost::asio::io_context ioc_;
   SystemClock clock_;
-  std::unique_ptr<ConfigHolder> config_;
-  std::unique_ptr<RulesHolder> rules_;
-  std::mutex reload_mu_;
+  std::unique_ptr<RuntimeConfigHolder> runtime_;
   std::atomic<bool> ready_{false};
 
   prometheus::Gauge* reload_ok_ = nullptr;
@@ -97,6 +95,7 @@ class Application {
   std::unique_ptr<AdminHandler> admin_handler_;
 
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<ConfigReloader> reloader_;  // its parts use the jobs and the server
   boost::asio::signal_set signals_{ioc_};
   boost::asio::steady_timer purge_timer_{ioc_};
   boost::asio::thread_pool maintenance_{1};  // slow scans stay off the I/O threads
