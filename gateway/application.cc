@@ -3,6 +3,8 @@
 #include <pthread.h>
 
 #include <csignal>
+#include <map>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -73,10 +75,89 @@ Application::Application(CliOptions options) : options_(std::move(options)) {}
 
 Application::~Application() { maintenance_.join(); }
 
+int Application::Run() {
+  LoadedConfiguration loaded = LoadConfiguration(options_);
+  if (!loaded.loaded) {
+    for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
+    return 1;
+  }
+  const auto initial = std::make_shared<const RuntimeConfig>(std::move(*loaded.loaded));
+  const Config& config = *initial->config;
+  Logger::Get().Configure(config.log.level, config.log.format);
+  if (!options_.config_file) {
+    LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
+  }
+  runtime_ = std::make_unique<RuntimeConfigHolder>(initial);
+
+  if (!OpenStorage(config)) return 1;
+  prometheus::Gauge& last_reload_ok = BuildMetrics();
+  if (Status s = BuildServices(config); !s.ok()) {
+    LogError("storage_read_failed", {{"error", s.message()}});
+    return 1;
+  }
+  BuildReloader(last_reload_ok);
+  BuildApi();
+  if (!Listen(config)) return 1;
+  LogIntegrations(config);
+
+  signals_.add(SIGTERM);
+  signals_.add(SIGINT);
+  signals_.add(SIGHUP);
+  WatchSignals();
+  StartJobs();
+  ready_.store(true);
+  Serve(config.server.threads);
+
+  maintenance_.join();
+  services_->committer->Stop();
+  store_.reset();  // closes RocksDB cleanly
+  LogInfo("stopped");
+  return 0;
+}
+
+bool Application::OpenStorage(const Config& config) {
+  auto store = RocksDbStore::Open(config.storage.data_dir);
+  if (!store.ok()) {
+    LogError("storage_open_failed",
+             {{"data_dir", config.storage.data_dir}, {"error", store.status().message()}});
+    return false;
+  }
+  store_ = std::move(*store);
+  return true;
+}
+
+// The process's own metrics; the components register theirs as they are built.
+prometheus::Gauge& Application::BuildMetrics() {
+  prometheus::BuildGauge()
+      .Name("alarmgate_build_info")
+      .Help("Build information; the value is always 1")
+      .Register(*registry_)
+      .Add({{"version", kVersion}})
+      .Set(1);
+  prometheus::Gauge& last_reload_ok = prometheus::BuildGauge()
+                                          .Name("alarmgate_config_last_reload_successful")
+                                          .Help("1 if the last configuration load succeeded")
+                                          .Register(*registry_)
+                                          .Add({});
+  last_reload_ok.Set(1);
+  exposer_.Add(registry_);
+  exposer_.Add(std::make_shared<ProcessCollector>());
+  exposer_.Add(std::make_shared<ScrapeGauge>(
+      "alarmgate_storage_bytes", "Approximate bytes of storage on disk",
+      [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
+  return last_reload_ok;
+}
+
+Status Application::BuildServices(const Config& config) {
+  ASSIGN_OR_RETURN(services_,
+                   Services::Open(*store_, config, runtime_->rules(), clock_, *registry_));
+  return BuildJobs(config);
+}
+
 // What a reload changes beyond the snapshot, each prepared before the swap and applied after it.
-void Application::BuildReloader() {
+void Application::BuildReloader(prometheus::Gauge& last_reload_ok) {
   reloader_ = std::make_unique<ConfigReloader>([this] { return LoadConfiguration(options_); },
-                                               *runtime_, *reload_ok_);
+                                               *runtime_, last_reload_ok);
   reloader_->AddPart("restart_only", WarnOfRestartOnlyChanges);
   reloader_->AddPart("heartbeats", [this](const RuntimeConfig& next, const RuntimeConfig&) {
     return ConfigReloader::Apply(
@@ -109,43 +190,66 @@ void Application::BuildReloader() {
   });
 }
 
-void Application::AddRoutes() {
-  admin_handler_->RegisterRoutes(router_, *auth_);
-  ingest_handler_->RegisterRoutes(router_);
-  pagerduty_handler_->RegisterRoutes(router_);
-  alarms_handler_->RegisterRoutes(router_, *auth_);
-  incidents_handler_->RegisterRoutes(router_, *auth_);
-  silences_handler_->RegisterRoutes(router_, *auth_);
-  rules_handler_->RegisterRoutes(router_, *auth_);
+void Application::BuildApi() {
+  api_ = std::make_unique<HttpApi>(*runtime_, *store_, *services_, *heartbeats_, clock_, exposer_,
+                                   ready_, [this] { return reloader_->Reload(); });
+  api_->RegisterRoutes(router_);
 }
 
-void Application::WatchSignals() {
-  signals_.async_wait([this](const boost::system::error_code& ec, int signo) {
-    if (ec) return;
-    if (signo == SIGHUP) {
-      LogInfo("signal", {{"signal", "SIGHUP"}});
-      (void)reloader_->Reload();  // problems are logged and counted by the reloader
-      WatchSignals();
-      return;
-    }
-    LogInfo("signal", {{"signal", signo == SIGTERM ? "SIGTERM" : "SIGINT"}});
-    Shutdown();
-  });
+bool Application::Listen(const Config& config) {
+  server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
+  auto port = server_->Listen(config.server.listen_host, config.server.listen_port);
+  if (!port.ok()) {
+    LogError("listen_failed", {{"address", config.server.listen_host},
+                               {"port", config.server.listen_port},
+                               {"error", port.status().message()}});
+    services_->committer->Stop();
+    return false;
+  }
+  return true;
 }
 
-void Application::Shutdown() {
-  if (stopping_.exchange(true)) return;
-  ready_.store(false);
+// Runs the io_context on `threads` threads (0: one per core), this one included, until Shutdown
+// stops it.
+void Application::Serve(int threads) {
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  auto run_io = [this] {
+    pthread_setname_np(pthread_self(), "ag-io");  // shown by top -H and perf
+    ioc_.run();
+  };
+  for (int i = 1; i < threads; ++i) pool.emplace_back(run_io);
+  run_io();
+  for (auto& t : pool) t.join();
+}
+
+Status Application::BuildJobs(const Config& config) {
+  Services& s = *services_;
+  timers_ = std::make_unique<GroupTimers>(ioc_, *s.committer, *s.applier, clock_);
+  s.applier->SetArmTimer(
+      [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
+  RETURN_IF_ERROR(timers_->LoadFrom(*store_, runtime_->rules()));
+  heartbeats_ = std::make_unique<HeartbeatMonitor>(ioc_, *s.ingest, clock_);
+  heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
+  RETURN_IF_ERROR(heartbeats_->Load(*store_));
+  purger_ = std::make_unique<AlarmPurger>(*store_, *s.committer, clock_);
+  reconciler_ = std::make_unique<AlertmanagerReconciler>(ioc_, maintenance_, *store_, *s.ingest,
+                                                         clock_, *registry_);
+  reconciler_->SetTargets(ReconcileTargets(config));
+  return Status::Ok();
+}
+
+void Application::StartJobs() {
+  SchedulePurge(kFirstPurgeAfter);
+  heartbeats_->Start();
+  reconciler_->Start();
+}
+
+void Application::StopJobs() {
   purge_timer_.cancel();
   timers_->Stop();
   heartbeats_->Stop();
   reconciler_->Stop();
-  server_->Shutdown([this] {
-    // Every request has been answered: what was acknowledged is committed; flush the rest.
-    committer_->Stop();
-    signals_.cancel();
-    ioc_.stop();
-  });
 }
 
 void Application::SchedulePurge(std::chrono::milliseconds delay) {
@@ -172,133 +276,30 @@ void Application::Purge() {
   });
 }
 
-int Application::Run() {
-  LoadedConfiguration loaded = LoadConfiguration(options_);
-  if (!loaded.loaded) {
-    for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
-    return 1;
-  }
-  const auto initial = std::make_shared<const RuntimeConfig>(std::move(*loaded.loaded));
-  const Config& config = *initial->config;
-  Logger::Get().Configure(config.log.level, config.log.format);
-  if (!options_.config_file) {
-    LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
-  }
-  runtime_ = std::make_unique<RuntimeConfigHolder>(initial);
-
-  auto store = RocksDbStore::Open(config.storage.data_dir);
-  if (!store.ok()) {
-    LogError("storage_open_failed",
-             {{"data_dir", config.storage.data_dir}, {"error", store.status().message()}});
-    return 1;
-  }
-  store_ = std::move(*store);
-
-  registry_owner_ = std::make_shared<prometheus::Registry>();
-  registry_ = registry_owner_.get();
-  prometheus::BuildGauge()
-      .Name("alarmgate_build_info")
-      .Help("Build information; the value is always 1")
-      .Register(*registry_)
-      .Add({{"version", kVersion}})
-      .Set(1);
-  reload_ok_ = &prometheus::BuildGauge()
-                    .Name("alarmgate_config_last_reload_successful")
-                    .Help("1 if the last configuration load succeeded")
-                    .Register(*registry_)
-                    .Add({});
-  reload_ok_->Set(1);
-  exposer_.Add(registry_owner_);
-  exposer_.Add(std::make_shared<ProcessCollector>());
-  exposer_.Add(std::make_shared<ScrapeGauge>(
-      "alarmgate_storage_bytes", "Approximate bytes of storage on disk",
-      [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
-
-  committer_ = std::make_unique<GroupCommitter>(*store_, config.storage.durability, *registry_);
-  incidents_ = std::make_unique<IncidentService>(*store_, *committer_, clock_, *registry_);
-  silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
-  silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
-  applier_ = std::make_unique<RuleApplier>(*incidents_, runtime_->rules(), *silences_, *registry_);
-  timers_ = std::make_unique<GroupTimers>(ioc_, *committer_, *applier_, clock_);
-  applier_->SetArmTimer(
-      [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
-  for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
-                   timers_->LoadFrom(*store_, runtime_->rules())}) {
-    if (!s.ok()) {
-      LogError("storage_read_failed", {{"error", s.message()}});
-      return 1;
+void Application::WatchSignals() {
+  signals_.async_wait([this](const boost::system::error_code& ec, int signo) {
+    if (ec) return;
+    if (signo == SIGHUP) {
+      LogInfo("signal", {{"signal", "SIGHUP"}});
+      (void)reloader_->Reload();  // problems are logged and counted by the reloader
+      WatchSignals();
+      return;
     }
-  }
-  ingest_ = std::make_unique<IngestService>(*store_, *committer_, *applier_, clock_, *registry_);
-  if (Status s = ingest_->LoadGauges(); !s.ok()) {
-    LogError("storage_read_failed", {{"error", s.message()}});
-    return 1;
-  }
-  limiter_ = std::make_unique<RateLimiter>(clock_);
-  heartbeats_ = std::make_unique<HeartbeatMonitor>(ioc_, *ingest_, clock_);
-  heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
-  if (Status s = heartbeats_->Load(*store_); !s.ok()) {
-    LogError("storage_read_failed", {{"error", s.message()}});
-    return 1;
-  }
-  purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
-  reconciler_ = std::make_unique<AlertmanagerReconciler>(ioc_, maintenance_, *store_, *ingest_,
-                                                         clock_, *registry_);
-  reconciler_->SetTargets(ReconcileTargets(config));
+    LogInfo("signal", {{"signal", signo == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    Shutdown();
+  });
+}
 
-  auth_ = std::make_unique<ManagementAuth>(runtime_->config());
-  ingest_handler_ =
-      std::make_unique<IngestHandler>(runtime_->config(), *ingest_, *limiter_, *heartbeats_);
-  pagerduty_handler_ = std::make_unique<PagerDutyHandler>(
-      runtime_->config(), *ingest_, *limiter_, *heartbeats_, *incidents_, store_->alarms(), clock_);
-  alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
-  incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
-  silences_handler_ =
-      std::make_unique<SilencesHandler>(*silence_service_, *silences_, runtime_->rules(), clock_);
-  rules_handler_ = std::make_unique<RulesHandler>(runtime_->rules(), *silences_, clock_);
-  admin_handler_ = std::make_unique<AdminHandler>(
-      exposer_, ready_, [this] { return committer_->WriteRefusal(); },
-      [this] { return reloader_->Reload(); });
-  AddRoutes();
-  BuildReloader();
-
-  server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
-  auto port = server_->Listen(config.server.listen_host, config.server.listen_port);
-  if (!port.ok()) {
-    LogError("listen_failed", {{"address", config.server.listen_host},
-                               {"port", config.server.listen_port},
-                               {"error", port.status().message()}});
-    committer_->Stop();
-    return 1;
-  }
-  LogIntegrations(config);
-
-  signals_.add(SIGTERM);
-  signals_.add(SIGINT);
-  signals_.add(SIGHUP);
-  WatchSignals();
-  SchedulePurge(kFirstPurgeAfter);
-  heartbeats_->Start();
-  reconciler_->Start();
-  ready_.store(true);
-
-  const int threads = config.server.threads > 0
-                          ? config.server.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  auto run_io = [this] {
-    pthread_setname_np(pthread_self(), "ag-io");  // shown by top -H and perf
-    ioc_.run();
-  };
-  for (int i = 1; i < threads; ++i) pool.emplace_back(run_io);
-  run_io();
-  for (auto& t : pool) t.join();
-
-  maintenance_.join();
-  committer_->Stop();
-  store_.reset();  // closes RocksDB cleanly
-  LogInfo("stopped");
-  return 0;
+void Application::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  ready_.store(false);
+  StopJobs();
+  server_->Shutdown([this] {
+    // Every request has been answered: what was acknowledged is committed; flush the rest.
+    services_->committer->Stop();
+    signals_.cancel();
+    ioc_.stop();
+  });
 }
 
 }  // namespace alarmgate
