@@ -4,8 +4,12 @@
 
 #include <csignal>
 #include <functional>
+#include <map>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include <boost/asio/post.hpp>
 
 #include "core/logger.h"
 #include "core/version.h"
@@ -17,14 +21,6 @@
 namespace alarmgate {
 namespace {
 
-std::string JoinProblems(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) {
-    if (!out.empty()) out += " | ";
-    out += p;
-  }
-  return out;
-}
 
 ServerOptions ToServerOptions(const ServerConfig& s) {
   ServerOptions o;
@@ -54,13 +50,22 @@ std::vector<AlertmanagerReconciler::Target> ReconcileTargets(const Config& confi
   return targets;
 }
 
-void LogIntegrations(const Config& config) {
-  if (config.integrations.empty()) {
-    LogInfo("no_integrations", {{"msg", "no integration is configured: ingestion answers 401"}});
+// The listener, the I/O threads and storage are set up once: a reload that changes them says
+// they wait for a restart.
+Result<ConfigReloader::Apply> WarnOfRestartOnlyChanges(const RuntimeConfig& next,
+                                                       const RuntimeConfig& current) {
+  const Config& now = *next.config;
+  const Config& old = *current.config;
+  if (now.server.listen_host == old.server.listen_host &&
+      now.server.listen_port == old.server.listen_port &&
+      now.server.threads == old.server.threads && now.storage.data_dir == old.storage.data_dir &&
+      now.storage.durability == old.storage.durability) {
+    return ConfigReloader::Apply();
   }
-  for (const auto& i : config.integrations) {
-    LogInfo("integration", {{"name", i.name}, {"key", Redact(i.key)}, {"enabled", i.enabled}});
-  }
+  return ConfigReloader::Apply([] {
+    LogWarn("config_reload_partial",
+            {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
+  });
 }
 
 }  // namespace
@@ -69,90 +74,185 @@ Application::Application(CliOptions options) : options_(std::move(options)) {}
 
 Application::~Application() { maintenance_.join(); }
 
-Status Application::Reload() {
-  std::lock_guard<std::mutex> lock(reload_mu_);
+int Application::Run() {
   LoadedConfiguration loaded = LoadConfiguration(options_);
   if (!loaded.loaded) {
-    reload_ok_->Set(0);
-    const std::string problems = JoinProblems(loaded.problems);
-    LogError("config_reload_failed", {{"problems", problems}});
-    return Status::InvalidArgument("config refused, the previous one keeps serving: " + problems);
+    for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
+    return 1;
   }
-  const auto old = config_->Get();
-  const Config& now = *loaded.loaded->config;
-  if (now.server.listen_host != old->server.listen_host ||
-      now.server.listen_port != old->server.listen_port || now.server.threads != old->server.threads ||
-      now.storage.data_dir != old->storage.data_dir ||
-      now.storage.durability != old->storage.durability) {
-    LogWarn("config_reload_partial",
-            {{"msg", "server.listen, server.threads and storage.* take effect on restart"}});
+  const auto initial = std::make_shared<const RuntimeConfig>(std::move(*loaded.loaded));
+  const Config& config = *initial->config;
+  Logger::Get().Configure(config.log.level, config.log.format);
+  if (!options_.config_file) {
+    LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
   }
-  config_->Set(loaded.loaded->config);
-  heartbeats_->SetTimeouts(HeartbeatTimeouts(now));
-  reconciler_->SetTargets(ReconcileTargets(now));
-  rules_->Set(loaded.loaded->rules);
-  // Changed for_s or resolve_delay_s values move pending holds.
-  if (Status s = timers_->LoadFrom(*store_, *rules_); !s.ok()) {
-    LogError("group_timers_reload_failed", {{"error", s.message()}});
+  runtime_ = std::make_unique<RuntimeConfigHolder>(initial);
+
+  if (!OpenStorage(config)) return 1;
+  prometheus::Gauge& last_reload_ok = BuildMetrics();
+  if (Status s = BuildServices(config); !s.ok()) {
+    LogError("storage_read_failed", {{"error", s.message()}});
+    return 1;
   }
-  server_->UpdateOptions(ToServerOptions(now.server));
-  Logger::Get().Configure(now.log.level, now.log.format);
-  reload_ok_->Set(1);
-  LogInfo("config_reloaded", {{"integrations", now.integrations.size()},
-                              {"rules", loaded.loaded->rules->rules().size()}});
-  LogIntegrations(now);
+  BuildReloader(last_reload_ok);
+  BuildApi();
+  if (!Listen(config)) return 1;
+  LogIntegrations(config);
+
+  signals_.add(SIGTERM);
+  signals_.add(SIGINT);
+  signals_.add(SIGHUP);
+  WatchSignals();
+  StartJobs();
+  ready_.store(true);
+  Serve(config.server.threads);
+
+  maintenance_.join();
+  services_->committer->Stop();
+  store_.reset();  // closes RocksDB cleanly
+  LogInfo("stopped");
+  return 0;
+}
+
+bool Application::OpenStorage(const Config& config) {
+  auto store = RocksDbStore::Open(config.storage.data_dir);
+  if (!store.ok()) {
+    LogError("storage_open_failed",
+             {{"data_dir", config.storage.data_dir}, {"error", store.status().message()}});
+    return false;
+  }
+  store_ = std::move(*store);
+  return true;
+}
+
+// The process's own metrics; the components register theirs as they are built.
+prometheus::Gauge& Application::BuildMetrics() {
+  prometheus::BuildGauge()
+      .Name("alarmgate_build_info")
+      .Help("Build information; the value is always 1")
+      .Register(*registry_)
+      .Add({{"version", kVersion}})
+      .Set(1);
+  prometheus::Gauge& last_reload_ok = prometheus::BuildGauge()
+                                          .Name("alarmgate_config_last_reload_successful")
+                                          .Help("1 if the last configuration load succeeded")
+                                          .Register(*registry_)
+                                          .Add({});
+  last_reload_ok.Set(1);
+  exposer_.Add(registry_);
+  exposer_.Add(std::make_shared<ProcessCollector>());
+  exposer_.Add(std::make_shared<ScrapeGauge>(
+      "alarmgate_storage_bytes", "Approximate bytes of storage on disk",
+      [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
+  return last_reload_ok;
+}
+
+Status Application::BuildServices(const Config& config) {
+  ASSIGN_OR_RETURN(services_,
+                   Services::Open(*store_, config, runtime_->rules(), clock_, *registry_));
+  return BuildJobs(config);
+}
+
+// What a reload changes beyond the snapshot, each prepared before the swap and applied after it.
+void Application::BuildReloader(prometheus::Gauge& last_reload_ok) {
+  reloader_ = std::make_unique<ConfigReloader>([this] { return LoadConfiguration(options_); },
+                                               *runtime_, last_reload_ok);
+  reloader_->AddPart("restart_only", WarnOfRestartOnlyChanges);
+  reloader_->AddPart("heartbeats", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply(
+        [this, timeouts = HeartbeatTimeouts(*next.config)] { heartbeats_->SetTimeouts(timeouts); });
+  });
+  reloader_->AddPart("reconciler", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply([this, targets = ReconcileTargets(*next.config)]() mutable {
+      reconciler_->SetTargets(std::move(targets));
+    });
+  });
+  // Changed for_s or resolve_delay_s values move pending holds: the due times under the new
+  // rules are read now, so that a storage error refuses the reload, and armed once they are in
+  // force. A group whose hold starts in between arms itself under the old rules.
+  reloader_->AddPart(
+      "group_timers",
+      [this](const RuntimeConfig& next, const RuntimeConfig&) -> Result<ConfigReloader::Apply> {
+        ASSIGN_OR_RETURN(auto due_times, GroupTimers::DueTimes(*store_, *next.rules));
+        return ConfigReloader::Apply([this, due_times = std::move(due_times)] {
+          for (const auto& [key, due] : due_times) timers_->Arm(key, due);
+        });
+      });
+  reloader_->AddPart("server", [this](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply([this, options = ToServerOptions(next.config->server)] {
+      server_->UpdateOptions(options);
+    });
+  });
+  reloader_->AddPart("logger", [](const RuntimeConfig& next, const RuntimeConfig&) {
+    return ConfigReloader::Apply(
+        [log = next.config->log] { Logger::Get().Configure(log.level, log.format); });
+  });
+}
+
+void Application::BuildApi() {
+  api_ = std::make_unique<HttpApi>(*runtime_, *store_, *services_, *heartbeats_, clock_, exposer_,
+                                   ready_, [this] { return reloader_->Reload(); });
+  api_->RegisterRoutes(router_);
+}
+
+bool Application::Listen(const Config& config) {
+  server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
+  auto port = server_->Listen(config.server.listen_host, config.server.listen_port);
+  if (!port.ok()) {
+    LogError("listen_failed", {{"address", config.server.listen_host},
+                               {"port", config.server.listen_port},
+                               {"error", port.status().message()}});
+    services_->committer->Stop();
+    return false;
+  }
+  return true;
+}
+
+// Runs the io_context on `threads` threads (0: one per core), this one included, until Shutdown
+// stops it.
+void Application::Serve(int threads) {
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  auto run_io = [this] {
+    pthread_setname_np(pthread_self(), "ag-io");  // shown by top -H and perf
+    ioc_.run();
+  };
+  for (int i = 1; i < threads; ++i) pool.emplace_back(run_io);
+  run_io();
+  for (auto& t : pool) t.join();
+}
+
+Status Application::BuildJobs(const Config& config) {
+  Services& s = *services_;
+  timers_ = std::make_unique<GroupTimers>(scheduler_, *s.committer, *s.applier, clock_);
+  s.applier->SetArmTimer(
+      [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
+  RETURN_IF_ERROR(timers_->LoadFrom(*store_, runtime_->rules()));
+  heartbeats_ = std::make_unique<HeartbeatMonitor>(scheduler_, *s.ingest, clock_);
+  heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
+  RETURN_IF_ERROR(heartbeats_->Load(*store_));
+  purger_ = std::make_unique<AlarmPurger>(*store_, *s.committer, clock_);
+  retention_ = std::make_unique<RetentionJob>(
+      scheduler_, maintenance_.get_executor(),
+      std::bind_front(&AlarmPurger::PurgeOnce, purger_.get()),
+      [this] { return runtime_->config().Get()->storage.retention_days; });
+  reconciler_ = std::make_unique<AlertmanagerReconciler>(
+      scheduler_, maintenance_.get_executor(), *store_, *s.ingest, clock_, *registry_);
+  reconciler_->SetTargets(ReconcileTargets(config));
   return Status::Ok();
 }
 
-void Application::AddRoutes() {
-  auto bind = [](auto* handler, auto method) {
-    return [handler, method](HttpRequest& req, Reply reply) { (handler->*method)(req, std::move(reply)); };
-  };
-  AdminHandler* admin = admin_handler_.get();
-  router_.Add("GET", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("HEAD", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("POST", "/-/healthy", "healthy", bind(admin, &AdminHandler::Healthy));
-  router_.Add("GET", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
-  router_.Add("HEAD", "/-/ready", "ready", bind(admin, &AdminHandler::Ready));
-  router_.Add("GET", "/metrics", "metrics", bind(admin, &AdminHandler::Metrics));
-  router_.Add("POST", "/-/reload", "reload", auth_->Protect(bind(admin, &AdminHandler::Reload)));
+void Application::StartJobs() {
+  retention_->Start();
+  heartbeats_->Start();
+  reconciler_->Start();
+}
 
-  router_.Add("POST", "/v1/event/huawei/custom/{integration_key}", "ingest_coc",
-              bind(ingest_handler_.get(), &IngestHandler::HandleCoc));
-  router_.Add("POST", "/v1/event/alertmanager/{integration_key}", "ingest_alertmanager",
-              bind(ingest_handler_.get(), &IngestHandler::HandleAlertmanager));
-  router_.Add("POST", "/v2/enqueue", "ingest_pagerduty",
-              bind(pagerduty_handler_.get(), &PagerDutyHandler::Enqueue),
-              RouteOptions{PagerDutyHandler::kBodyLimitBytes});
-
-  router_.Add("GET", "/v1/alarms", "alarms_list",
-              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::List)));
-  router_.Add("GET", "/v1/alarms/{fingerprint}", "alarms_get",
-              auth_->Protect(bind(alarms_handler_.get(), &AlarmsHandler::Get)));
-
-  IncidentsHandler* incidents = incidents_handler_.get();
-  router_.Add("POST", "/v1/external/incident/create", "incident_create",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Create)));
-  router_.Add("POST", "/v1/external/incident/handle", "incident_handle",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Handle)));
-  router_.Add("GET", "/v1/external/incident/{incident_num}", "incident_get",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Get)));
-  router_.Add("GET", "/v1/external/incident/{incident_num}/timeline", "incident_timeline",
-              auth_->Protect(bind(incidents, &IncidentsHandler::Timeline)));
-  router_.Add("GET", "/v1/external/incidents", "incidents_list",
-              auth_->Protect(bind(incidents, &IncidentsHandler::List)));
-
-  SilencesHandler* silences = silences_handler_.get();
-  router_.Add("POST", "/v1/silences", "silences_create",
-              auth_->Protect(bind(silences, &SilencesHandler::Create)));
-  router_.Add("GET", "/v1/silences", "silences_list",
-              auth_->Protect(bind(silences, &SilencesHandler::List)));
-  router_.Add("GET", "/v1/silences/{id}", "silences_get",
-              auth_->Protect(bind(silences, &SilencesHandler::Get)));
-  router_.Add("DELETE", "/v1/silences/{id}", "silences_expire",
-              auth_->Protect(bind(silences, &SilencesHandler::Expire)));
-  router_.Add("POST", "/v1/rules/test", "rules_test",
-              auth_->Protect(bind(rules_handler_.get(), &RulesHandler::Test)));
+void Application::StopJobs() {
+  retention_->Stop();
+  timers_->Stop();
+  heartbeats_->Stop();
+  reconciler_->Stop();
 }
 
 void Application::WatchSignals() {
@@ -160,7 +260,7 @@ void Application::WatchSignals() {
     if (ec) return;
     if (signo == SIGHUP) {
       LogInfo("signal", {{"signal", "SIGHUP"}});
-      (void)Reload();  // problems are logged and counted by Reload
+      (void)reloader_->Reload();  // problems are logged and counted by the reloader
       WatchSignals();
       return;
     }
@@ -172,146 +272,13 @@ void Application::WatchSignals() {
 void Application::Shutdown() {
   if (stopping_.exchange(true)) return;
   ready_.store(false);
-  retention_->Stop();
-  timers_->Stop();
-  heartbeats_->Stop();
-  reconciler_->Stop();
+  StopJobs();
   server_->Shutdown([this] {
     // Every request has been answered: what was acknowledged is committed; flush the rest.
-    committer_->Stop();
+    services_->committer->Stop();
     signals_.cancel();
     ioc_.stop();
   });
-}
-
-int Application::Run() {
-  LoadedConfiguration loaded = LoadConfiguration(options_);
-  if (!loaded.loaded) {
-    for (const auto& p : loaded.problems) LogError("config_invalid", {{"problem", p}});
-    return 1;
-  }
-  const Config& config = *loaded.loaded->config;
-  Logger::Get().Configure(config.log.level, config.log.format);
-  if (!options_.config_file) {
-    LogInfo("no_config", {{"msg", "no --config given: serving defaults with no integrations"}});
-  }
-  config_ = std::make_unique<ConfigHolder>(loaded.loaded->config);
-  rules_ = std::make_unique<RulesHolder>(loaded.loaded->rules);
-
-  auto store = RocksDbStore::Open(config.storage.data_dir);
-  if (!store.ok()) {
-    LogError("storage_open_failed",
-             {{"data_dir", config.storage.data_dir}, {"error", store.status().message()}});
-    return 1;
-  }
-  store_ = std::move(*store);
-
-  registry_owner_ = std::make_shared<prometheus::Registry>();
-  registry_ = registry_owner_.get();
-  prometheus::BuildGauge()
-      .Name("alarmgate_build_info")
-      .Help("Build information; the value is always 1")
-      .Register(*registry_)
-      .Add({{"version", kVersion}})
-      .Set(1);
-  reload_ok_ = &prometheus::BuildGauge()
-                    .Name("alarmgate_config_last_reload_successful")
-                    .Help("1 if the last configuration load succeeded")
-                    .Register(*registry_)
-                    .Add({});
-  reload_ok_->Set(1);
-  exposer_.Add(registry_owner_);
-  exposer_.Add(std::make_shared<ProcessCollector>());
-  exposer_.Add(std::make_shared<ScrapeGauge>(
-      "alarmgate_storage_bytes", "Approximate bytes of storage on disk",
-      [store = store_.get()] { return static_cast<double>(store->ApproximateBytes()); }));
-
-  committer_ = std::make_unique<GroupCommitter>(*store_, config.storage.durability, *registry_);
-  incidents_ = std::make_unique<IncidentService>(*store_, *committer_, clock_, *registry_);
-  silences_ = std::make_unique<SilencesHolder>(std::make_shared<const std::vector<Silence>>());
-  silence_service_ = std::make_unique<SilenceService>(*store_, *committer_, clock_, *silences_);
-  applier_ = std::make_unique<RuleApplier>(*incidents_, *rules_, *silences_, *registry_);
-  timers_ = std::make_unique<GroupTimers>(scheduler_, *committer_, *applier_, clock_);
-  applier_->SetArmTimer(
-      [timers = timers_.get()](const std::string& key, int64_t due) { timers->Arm(key, due); });
-  for (Status s : {incidents_->LoadGauges(), silence_service_->Load(),
-                   timers_->LoadFrom(*store_, *rules_)}) {
-    if (!s.ok()) {
-      LogError("storage_read_failed", {{"error", s.message()}});
-      return 1;
-    }
-  }
-  ingest_ = std::make_unique<IngestService>(*store_, *committer_, *applier_, clock_, *registry_);
-  if (Status s = ingest_->LoadGauges(); !s.ok()) {
-    LogError("storage_read_failed", {{"error", s.message()}});
-    return 1;
-  }
-  limiter_ = std::make_unique<RateLimiter>(clock_);
-  heartbeats_ = std::make_unique<HeartbeatMonitor>(scheduler_, *ingest_, clock_);
-  heartbeats_->SetTimeouts(HeartbeatTimeouts(config));
-  if (Status s = heartbeats_->Load(*store_); !s.ok()) {
-    LogError("storage_read_failed", {{"error", s.message()}});
-    return 1;
-  }
-  purger_ = std::make_unique<AlarmPurger>(*store_, *committer_, clock_);
-  retention_ = std::make_unique<RetentionJob>(
-      scheduler_, maintenance_.get_executor(),
-      std::bind_front(&AlarmPurger::PurgeOnce, purger_.get()),
-      [this] { return config_->Get()->storage.retention_days; });
-  reconciler_ = std::make_unique<AlertmanagerReconciler>(
-      scheduler_, maintenance_.get_executor(), *store_, *ingest_, clock_, *registry_);
-  reconciler_->SetTargets(ReconcileTargets(config));
-
-  auth_ = std::make_unique<ManagementAuth>(*config_);
-  ingest_handler_ = std::make_unique<IngestHandler>(*config_, *ingest_, *limiter_, *heartbeats_);
-  pagerduty_handler_ = std::make_unique<PagerDutyHandler>(
-      *config_, *ingest_, *limiter_, *heartbeats_, *incidents_, store_->alarms(), clock_);
-  alarms_handler_ = std::make_unique<AlarmsHandler>(store_->alarms());
-  incidents_handler_ = std::make_unique<IncidentsHandler>(*incidents_, store_->incidents());
-  silences_handler_ =
-      std::make_unique<SilencesHandler>(*silence_service_, *silences_, *rules_, clock_);
-  rules_handler_ = std::make_unique<RulesHandler>(*rules_, *silences_, clock_);
-  admin_handler_ = std::make_unique<AdminHandler>(
-      exposer_, ready_, [this] { return committer_->WriteRefusal(); }, [this] { return Reload(); });
-  AddRoutes();
-
-  server_ = std::make_unique<HttpServer>(ioc_, router_, ToServerOptions(config.server), *registry_);
-  auto port = server_->Listen(config.server.listen_host, config.server.listen_port);
-  if (!port.ok()) {
-    LogError("listen_failed", {{"address", config.server.listen_host},
-                               {"port", config.server.listen_port},
-                               {"error", port.status().message()}});
-    committer_->Stop();
-    return 1;
-  }
-  LogIntegrations(config);
-
-  signals_.add(SIGTERM);
-  signals_.add(SIGINT);
-  signals_.add(SIGHUP);
-  WatchSignals();
-  retention_->Start();
-  heartbeats_->Start();
-  reconciler_->Start();
-  ready_.store(true);
-
-  const int threads = config.server.threads > 0
-                          ? config.server.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  auto run_io = [this] {
-    pthread_setname_np(pthread_self(), "ag-io");  // shown by top -H and perf
-    ioc_.run();
-  };
-  for (int i = 1; i < threads; ++i) pool.emplace_back(run_io);
-  run_io();
-  for (auto& t : pool) t.join();
-
-  maintenance_.join();
-  committer_->Stop();
-  store_.reset();  // closes RocksDB cleanly
-  LogInfo("stopped");
-  return 0;
 }
 
 }  // namespace alarmgate

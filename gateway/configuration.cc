@@ -1,5 +1,6 @@
 #include "gateway/configuration.h"
 
+#include "core/logger.h"
 #include "gateway/config/config_loader.h"
 #include "rules/rule_loader.h"
 
@@ -31,8 +32,17 @@ LoadedConfiguration LoadConfiguration(const CliOptions& options) {
 
   LoadedRules rules = RuleLoader::LoadFiles(config->rules_files);
   for (const auto& p : rules.problems) out.problems.push_back(p.ToString());
-  if (out.problems.empty()) out.loaded = Configuration{std::move(config), std::move(rules.rules)};
+  if (out.problems.empty()) out.loaded = RuntimeConfig{std::move(config), std::move(rules.rules)};
   return out;
+}
+
+void LogIntegrations(const Config& config) {
+  if (config.integrations.empty()) {
+    LogInfo("no_integrations", {{"msg", "no integration is configured: ingestion answers 401"}});
+  }
+  for (const auto& i : config.integrations) {
+    LogInfo("integration", {{"name", i.name}, {"key", Redact(i.key)}, {"enabled", i.enabled}});
+  }
 }
 
 }  // namespace alarmgate

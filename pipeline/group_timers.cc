@@ -69,12 +69,20 @@ void GroupTimers::Fire() {
 }
 
 Status GroupTimers::LoadFrom(Store& store, const RulesHolder& rules) {
-  const auto rule_set = rules.Get();
-  return store.groups().ForEach([&](const GroupState& state) {
-    const Rule* rule = rule_set->Find(state.rule);
+  ASSIGN_OR_RETURN(const auto due_times, DueTimes(store, *rules.Get()));
+  for (const auto& [key, due] : due_times) Arm(key, due);
+  return Status::Ok();
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> GroupTimers::DueTimes(Store& store,
+                                                                           const RuleSet& rules) {
+  std::vector<std::pair<std::string, int64_t>> due_times;
+  RETURN_IF_ERROR(store.groups().ForEach([&](const GroupState& state) {
+    const Rule* rule = rules.Find(state.rule);
     if (rule == nullptr) return;
-    if (auto due = RuleEngine::NextDueMs(*rule, state)) Arm(state.key, *due);
-  });
+    if (auto due = RuleEngine::NextDueMs(*rule, state)) due_times.emplace_back(state.key, *due);
+  }));
+  return due_times;
 }
 
 void GroupTimers::Stop() {

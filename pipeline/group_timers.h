@@ -30,6 +30,11 @@ class GroupTimers {
   void Arm(const std::string& group_key, int64_t due_ms);
   // Startup: arms every stored group that has a timer under the current rules.
   Status LoadFrom(Store& store, const RulesHolder& rules);
+  // What LoadFrom arms, read without arming: (group key, due ms) of every stored group that has a
+  // timer under `rules`. A reload reads it before it swaps new rules in, so that a storage error
+  // refuses the reload instead of leaving holds unarmed.
+  static Result<std::vector<std::pair<std::string, int64_t>>> DueTimes(Store& store,
+                                                                       const RuleSet& rules);
   void Stop();
 
  private:

@@ -13,6 +13,16 @@ HttpResponse JsonOk(std::string body) {
 
 }  // namespace
 
+void AdminHandler::RegisterRoutes(Router& router, const ManagementAuth& auth) {
+  router.Add("GET", "/-/healthy", "healthy", BindHandler(this, &AdminHandler::Healthy));
+  router.Add("HEAD", "/-/healthy", "healthy", BindHandler(this, &AdminHandler::Healthy));
+  router.Add("POST", "/-/healthy", "healthy", BindHandler(this, &AdminHandler::Healthy));
+  router.Add("GET", "/-/ready", "ready", BindHandler(this, &AdminHandler::Ready));
+  router.Add("HEAD", "/-/ready", "ready", BindHandler(this, &AdminHandler::Ready));
+  router.Add("GET", "/metrics", "metrics", BindHandler(this, &AdminHandler::Metrics));
+  router.Add("POST", "/-/reload", "reload", auth.Protect(BindHandler(this, &AdminHandler::Reload)));
+}
+
 void AdminHandler::Healthy(HttpRequest& request, Reply reply) {
   reply(JsonOk(R"({"status":"healthy"})"));
 }

@@ -5,7 +5,9 @@
 #include <functional>
 
 #include "core/status.h"
+#include "gateway/api/management_auth.h"
 #include "gateway/http/http_types.h"
+#include "gateway/http/router.h"
 #include "metrics/metrics_exposer.h"
 
 namespace alarmgate {
@@ -20,6 +22,9 @@ class AdminHandler {
         ready_(ready),
         write_refusal_(std::move(write_refusal)),
         reload_(std::move(reload)) {}
+
+  // /-/healthy, /-/ready and /metrics are open to all; /-/reload needs a management token.
+  void RegisterRoutes(Router& router, const ManagementAuth& auth);
 
   // Also answers POST (reading and ignoring the body): the benchmark's bare baseline.
   void Healthy(HttpRequest& request, Reply reply);

@@ -45,6 +45,13 @@ Result<AlarmQuery> ParseQuery(const HttpRequest& request) {
 
 }  // namespace
 
+void AlarmsHandler::RegisterRoutes(Router& router, const ManagementAuth& auth) {
+  router.Add("GET", "/v1/alarms", "alarms_list",
+             auth.Protect(BindHandler(this, &AlarmsHandler::List)));
+  router.Add("GET", "/v1/alarms/{fingerprint}", "alarms_get",
+             auth.Protect(BindHandler(this, &AlarmsHandler::Get)));
+}
+
 void AlarmsHandler::List(HttpRequest& request, Reply reply) {
   auto query = ParseQuery(request);
   if (!query.ok()) {

@@ -35,6 +35,19 @@ Result<IncidentQuery> ParseQuery(const HttpRequest& request) {
 
 }  // namespace
 
+void IncidentsHandler::RegisterRoutes(Router& router, const ManagementAuth& auth) {
+  router.Add("POST", "/v1/external/incident/create", "incident_create",
+             auth.Protect(BindHandler(this, &IncidentsHandler::Create)));
+  router.Add("POST", "/v1/external/incident/handle", "incident_handle",
+             auth.Protect(BindHandler(this, &IncidentsHandler::Handle)));
+  router.Add("GET", "/v1/external/incident/{incident_num}", "incident_get",
+             auth.Protect(BindHandler(this, &IncidentsHandler::Get)));
+  router.Add("GET", "/v1/external/incident/{incident_num}/timeline", "incident_timeline",
+             auth.Protect(BindHandler(this, &IncidentsHandler::Timeline)));
+  router.Add("GET", "/v1/external/incidents", "incidents_list",
+             auth.Protect(BindHandler(this, &IncidentsHandler::List)));
+}
+
 void IncidentsHandler::Create(HttpRequest& request, Reply reply) {
   thread_local StrictJsonParser parser;
   auto root = parser.Parse(request.body);

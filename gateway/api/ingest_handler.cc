@@ -26,6 +26,13 @@ void WriteOutcome(const IngestOutcome& o, JsonWriter& w) {
 
 }  // namespace
 
+void IngestHandler::RegisterRoutes(Router& router) {
+  router.Add("POST", "/v1/event/huawei/custom/{integration_key}", "ingest_coc",
+             BindHandler(this, &IngestHandler::HandleCoc));
+  router.Add("POST", "/v1/event/alertmanager/{integration_key}", "ingest_alertmanager",
+             BindHandler(this, &IngestHandler::HandleAlertmanager));
+}
+
 void IngestHandler::HandleCoc(HttpRequest& request, Reply reply) {
   static const Source kCoc{IntegrationFormat::kCoc, 429,
                            [](simdjson::dom::element root, const IntegrationConfig& integration) {

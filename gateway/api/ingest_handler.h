@@ -7,6 +7,7 @@
 #include "pipeline/rate_limiter.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"
+#include "gateway/http/router.h"
 
 #include <simdjson.h>
 
@@ -17,6 +18,9 @@ class IngestHandler {
   IngestHandler(const ConfigHolder& config, IngestService& ingest, RateLimiter& limiter,
                 HeartbeatMonitor& heartbeats)
       : config_(config), ingest_(ingest), limiter_(limiter), heartbeats_(heartbeats) {}
+
+  // Authenticated by the integration key in the path, not by a management token.
+  void RegisterRoutes(Router& router);
 
   // POST /v1/event/huawei/custom/{integration_key}
   void HandleCoc(HttpRequest& request, Reply reply);

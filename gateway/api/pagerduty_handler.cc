@@ -62,6 +62,11 @@ std::string NewDedupKey() {
 
 }  // namespace
 
+void PagerDutyHandler::RegisterRoutes(Router& router) {
+  router.Add("POST", "/v2/enqueue", "ingest_pagerduty",
+             BindHandler(this, &PagerDutyHandler::Enqueue), RouteOptions{kBodyLimitBytes});
+}
+
 void PagerDutyHandler::Enqueue(HttpRequest& request, Reply reply) {
   thread_local StrictJsonParser parser;
   auto root = parser.Parse(request.body);

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "gateway/config/config_holder.h"
 #include "gateway/http/http_types.h"
+#include "gateway/http/router.h"
 #include "pipeline/incident_service.h"
 #include "storage/alarm_store.h"
 
@@ -27,6 +28,9 @@ class PagerDutyHandler {
         incidents_(incidents),
         alarms_(alarms),
         clock_(clock) {}
+
+  // Authenticated by the routing_key in the body, not by a management token.
+  void RegisterRoutes(Router& router);
 
   void Enqueue(HttpRequest& request, Reply reply);
 

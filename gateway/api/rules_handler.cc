@@ -52,6 +52,11 @@ void WriteRemediation(JsonWriter& w, const RemediationTemplate& r, const Alarm& 
 
 }  // namespace
 
+void RulesHandler::RegisterRoutes(Router& router, const ManagementAuth& auth) {
+  router.Add("POST", "/v1/rules/test", "rules_test",
+             auth.Protect(BindHandler(this, &RulesHandler::Test)));
+}
+
 void RulesHandler::Test(HttpRequest& request, Reply reply) {
   thread_local StrictJsonParser parser;
   auto root = parser.Parse(request.body);

@@ -5,7 +5,9 @@
 #include "pipeline/rule_applier.h"
 #include "core/clock.h"
 #include "gateway/config/config_holder.h"
+#include "gateway/api/management_auth.h"
 #include "gateway/http/http_types.h"
+#include "gateway/http/router.h"
 
 namespace alarmgate {
 
@@ -13,6 +15,9 @@ class RulesHandler {
  public:
   RulesHandler(const RulesHolder& rules, const SilencesHolder& silences, const Clock& clock)
       : rules_(rules), silences_(silences), clock_(clock) {}
+
+  // Needs a management token.
+  void RegisterRoutes(Router& router, const ManagementAuth& auth);
 
   // Body: one COC alarm (seed table 4-84). `?integration=<name>` sets the integration the
   // alarm is tested as coming from (default "test").

@@ -23,6 +23,17 @@ std::string SilenceData(const Silence& s, int64_t now_ms) {
 
 }  // namespace
 
+void SilencesHandler::RegisterRoutes(Router& router, const ManagementAuth& auth) {
+  router.Add("POST", "/v1/silences", "silences_create",
+             auth.Protect(BindHandler(this, &SilencesHandler::Create)));
+  router.Add("GET", "/v1/silences", "silences_list",
+             auth.Protect(BindHandler(this, &SilencesHandler::List)));
+  router.Add("GET", "/v1/silences/{id}", "silences_get",
+             auth.Protect(BindHandler(this, &SilencesHandler::Get)));
+  router.Add("DELETE", "/v1/silences/{id}", "silences_expire",
+             auth.Protect(BindHandler(this, &SilencesHandler::Expire)));
+}
+
 std::vector<Silence> SilencesHandler::All() const {
   std::vector<Silence> all = rules_.Get()->silences();
   for (const auto& s : *api_silences_.Get()) all.push_back(s);

@@ -5,7 +5,9 @@
 #include "pipeline/silence_service.h"
 #include "rules/rules_holder.h"
 #include "core/clock.h"
+#include "gateway/api/management_auth.h"
 #include "gateway/http/http_types.h"
+#include "gateway/http/router.h"
 
 namespace alarmgate {
 
@@ -14,6 +16,9 @@ class SilencesHandler {
   SilencesHandler(SilenceService& service, const SilencesHolder& api_silences,
                   const RulesHolder& rules, const Clock& clock)
       : service_(service), api_silences_(api_silences), rules_(rules), clock_(clock) {}
+
+  // Every route needs a management token.
+  void RegisterRoutes(Router& router, const ManagementAuth& auth);
 
   void Create(HttpRequest& request, Reply reply);
   void List(HttpRequest& request, Reply reply);

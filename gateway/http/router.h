@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gateway/http/http_types.h"
@@ -29,6 +30,14 @@ struct RouteMatch {
   // Set when kMethodNotAllowed: every method the path accepts, sorted, for the Allow header.
   std::vector<std::string> allowed_methods;
 };
+
+// A route handler that calls `method` on `object`; `object` must outlive the router.
+template <typename T>
+Handler BindHandler(T* object, void (T::*method)(HttpRequest&, Reply)) {
+  return [object, method](HttpRequest& request, Reply reply) {
+    (object->*method)(request, std::move(reply));
+  };
+}
 
 class Router {
  public:
