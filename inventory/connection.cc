@@ -6,8 +6,8 @@
 #include <charconv>
 #include <string>
 
-#include "gateway/config/config_chars.h"
-#include "gateway/config/config_loader.h"
+#include "core/ascii.h"
+#include "core/host_port.h"
 
 namespace alarmgate {
 namespace {
@@ -64,9 +64,9 @@ Result<Connection> ParseConnection(std::string_view text) {
   if (host_end == std::string_view::npos) host_end = authority.size();
   Result<uint16_t> port = ParsePort(authority.substr(host_end));
   if (!port.ok()) return port.status();
-  // The listen-address parser wants a port; 22 only stands in so that the host is checked.
+  // The host:port parser wants a port; 22 only stands in so that the host is checked.
   const auto address =
-      ConfigLoader::ParseListenAddress(std::string(authority.substr(0, host_end)) + ":22");
+      ParseHostPort(std::string(authority.substr(0, host_end)) + ":22");
   if (!address) {
     return Refuse("has a bad host: it must be a hostname, an IPv4 address or an [IPv6] address");
   }

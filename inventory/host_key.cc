@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/yaml/yaml_node.h"
-#include "gateway/config/config_chars.h"
+#include "core/ascii.h"
 
 namespace alarmgate {
 namespace {

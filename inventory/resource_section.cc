@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "core/yaml/yaml_map.h"
-#include "gateway/config/config_chars.h"
+#include "core/ascii.h"
 #include "inventory/connection.h"
 #include "inventory/host_key.h"
 

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "core/yaml/yaml_map.h"
-#include "gateway/config/config_chars.h"
+#include "core/ascii.h"
 
 namespace alarmgate {
 namespace {

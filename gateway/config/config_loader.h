@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/host_port.h"
 #include "core/yaml/file_problem.h"
 #include "gateway/config/config.h"
 
@@ -23,10 +24,7 @@ struct LoadedConfig {
   std::vector<ConfigProblem> problems;
 };
 
-struct ListenAddress {
-  std::string host;  // IPv6 without brackets
-  uint16_t port = 0;
-};
+using ListenAddress = HostPort;
 
 class ConfigLoader {
  public:
@@ -39,7 +37,9 @@ class ConfigLoader {
   // The defaults of CONTRACT §2, with no integrations (serving without --config).
   static std::shared_ptr<const Config> Defaults();
   // "HOST:PORT" (IPv4 or hostname) or "[IPv6]:PORT", port 0..65535: server.listen and --listen.
-  static std::optional<ListenAddress> ParseListenAddress(std::string_view text);
+  static std::optional<ListenAddress> ParseListenAddress(std::string_view text) {
+    return ParseHostPort(text);
+  }
 };
 
 }  // namespace alarmgate

@@ -10,7 +10,7 @@
 
 #include "core/logger.h"
 #include "core/yaml/yaml_map.h"
-#include "gateway/config/config_chars.h"
+#include "core/ascii.h"
 
 namespace alarmgate {
 namespace {

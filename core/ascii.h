@@ -1,6 +1,6 @@
 #pragma once
-// The character classes config values are checked against (integration keys and names, token
-// hashes, listen hosts), and the ASCII lower-casing of case-insensitive values.
+// ASCII character classes that config, inventory and request values are checked against
+// (integration keys and names, token hashes, hosts), and ASCII lower-casing.
 
 #include <algorithm>
 #include <string>
