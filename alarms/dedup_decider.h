@@ -1,5 +1,5 @@
 #pragma once
-// The dedup state machine of CONTRACT §4.4 as a pure function: given what is stored for a
+// The dedup state machine of contract §4.4 as a pure function: given what is stored for a
 // fingerprint and a new event, what happened and what must be stored now.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The identity of an alarm (CONTRACT §4.4): integration name + alarmId, hashed so that it is
+// The identity of an alarm (contract §4.4): integration name + alarmId, hashed so that it is
 // URL-safe and fixed-length whatever the alarmId holds.
 
 #include <string>

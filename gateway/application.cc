@@ -39,7 +39,7 @@ std::map<std::string, int64_t> HeartbeatTimeouts(const Config& config) {
   return timeouts;
 }
 
-// The alertmanager integrations with `reconcile` (CONTRACT §10).
+// The alertmanager integrations with `reconcile` (contract §10).
 std::vector<AlertmanagerReconciler::Target> ReconcileTargets(const Config& config) {
   std::vector<AlertmanagerReconciler::Target> targets;
   for (const auto& i : config.integrations) {

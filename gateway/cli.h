@@ -1,5 +1,5 @@
 #pragma once
-// Command-line options (CONTRACT §1).
+// Command-line options (contract §1).
 
 #include <optional>
 #include <string>

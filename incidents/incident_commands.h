@@ -26,7 +26,7 @@ struct CreateIncidentCommand {
   std::string assignee_role;
   std::string creator;
 
-  // Not on the wire: the rule engine sets these (CONTRACT §5). start_time_ms 0 means "now".
+  // Not on the wire: the rule engine sets these (contract §5). start_time_ms 0 means "now".
   int64_t start_time_ms = 0;
   std::string rule_name;
   std::string group_key;

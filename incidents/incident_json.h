@@ -1,5 +1,5 @@
 #pragma once
-// The `data` member of the incident API responses (seed 003 §4.4.1.1-4.4.1.5, CONTRACT §6). The
+// The `data` member of the incident API responses (seed 003 §4.4.1.1-4.4.1.5, contract §6). The
 // caller wraps it in the envelope {"provider_code":"049","error_code":"GOM.00000000",…}.
 
 #include <optional>

@@ -27,7 +27,7 @@ struct TransitionRule {
   IncidentStatus to;
 };
 
-// The whole lifecycle (CONTRACT §6). A (status, operate_key) pair not listed here is a conflict.
+// The whole lifecycle (contract §6). A (status, operate_key) pair not listed here is a conflict.
 // Sized by its rows: a forgotten count cannot add a zero-initialised (DRAFT → DRAFT) row.
 constexpr TransitionRule kTransitions[] = {
     {OperateKey::kAcceptedIncident, S::kTriggered, Verdict::kAny, S::kAcknowledged},

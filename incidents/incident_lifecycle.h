@@ -1,5 +1,5 @@
 #pragma once
-// The incident state machine of seed 003 §4.4.1.2-4.4.1.4 (CONTRACT §6) in one place: opening,
+// The incident state machine of seed 003 §4.4.1.2-4.4.1.4 (contract §6) in one place: opening,
 // the handle operations, and the rule engine's auto-resolve. Pure functions of their inputs.
 
 #include <cstdint>
@@ -42,7 +42,7 @@ Result<Transition> OpenIncident(const CreateIncidentCommand& command, std::strin
 Result<Transition> Apply(const Incident& incident, const HandleIncidentCommand& command,
                          int64_t now_ms, std::string_view actor);
 
-// The rule engine's resolve (CONTRACT §5): TRIGGERED, ACKNOWLEDGED or REJECTED → RESOLVED with the
+// The rule engine's resolve (contract §5): TRIGGERED, ACKNOWLEDGED or REJECTED → RESOLVED with the
 // given cause and solution, setting handle_time. RESOLVED or later is Status::Conflict.
 Result<Transition> AutoResolve(const Incident& incident, std::string cause, std::string solution,
                                int64_t now_ms, std::string_view actor);

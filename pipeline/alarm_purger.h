@@ -1,5 +1,5 @@
 #pragma once
-// Retention (CONTRACT §2 storage.retention_days): deletes resolved alarms last seen before the
+// Retention (contract §2 storage.retention_days): deletes resolved alarms last seen before the
 // cutoff. The scan runs on the caller's thread; deletions go through the writer and are
 // re-checked there, since an alarm may have fired again after the scan.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Per-integration token buckets (CONTRACT §2 rate_limit_per_s, burst = 2 x rate). A batch may
+// Per-integration token buckets (contract §2 rate_limit_per_s, burst = 2 x rate). A batch may
 // take the bucket into debt as long as one token is left, so a batch larger than the burst is
 // never refused forever, while the long-run rate still holds.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Silences created through the API (CONTRACT §5): stored durably, and kept in memory as one
+// Silences created through the API (contract §5): stored durably, and kept in memory as one
 // snapshot that the ingest pipeline reads without locks.
 
 #include <cstdint>

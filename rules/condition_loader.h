@@ -1,5 +1,5 @@
 #pragma once
-// Reads the conditions of a rule's `match:` or a silence's `matchers:` (CONTRACT §5): a value,
+// Reads the conditions of a rule's `match:` or a silence's `matchers:` (contract §5): a value,
 // a list of values, {regex: …} or {not: …} per alarm field.
 
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Reads a rule's `incident:` block (CONTRACT §5): level (fixed or by alarm level), type, the
+// Reads a rule's `incident:` block (contract §5): level (fixed or by alarm level), type, the
 // templated texts and the assignee.
 
 #include "core/yaml/yaml_node.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Reads a rule's `remediation:` block (CONTRACT §5): the script, its templated parameters and
+// Reads a rule's `remediation:` block (contract §5): the script, its templated parameters and
 // targets, the run settings, and the safety limits (cooldown, rate, breaker, dry run).
 
 #include "core/yaml/yaml_node.h"

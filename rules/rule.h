@@ -1,5 +1,5 @@
 #pragma once
-// The rule model of CONTRACT §5, as loaded from rules files: what a rule matches, how it groups
+// The rule model of contract §5, as loaded from rules files: what a rule matches, how it groups
 // alarms into incidents, when it opens and resolves them, and what remediation it asks for.
 
 #include <cstdint>

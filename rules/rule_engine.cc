@@ -1,7 +1,7 @@
-// The rule engine's decisions (CONTRACT §5): grouping, hysteresis (for_s, resolve_delay_s),
+// The rule engine's decisions (contract §5): grouping, hysteresis (for_s, resolve_delay_s),
 // flapping and silences, as pure functions of (rule, group state, alarm, time).
 //
-// Semantics (where CONTRACT §5 leaves room, this is what alarmgate does):
+// Semantics (where contract §5 leaves room, this is what alarmgate does):
 // - GroupKey: JSON array text ["<rule>", value of each group_by field in order (absent → "")];
 //   empty group_by → ["<rule>", fingerprint]; a group_by field named "fingerprint" is the
 //   fingerprint.

@@ -1,5 +1,5 @@
 #pragma once
-// Decides what alarm transitions and timers do (CONTRACT §5). Pure: from the alarm, the group's
+// Decides what alarm transitions and timers do (contract §5). Pure: from the alarm, the group's
 // state and the time to decisions, with no I/O; the ingest pipeline applies them through the
 // incident module in the same atomic write. That is what makes rules table-testable and
 // explainable (POST /v1/rules/test, the last decision on every alarm).

@@ -1,5 +1,5 @@
 #pragma once
-// Loads rules files (CONTRACT §5): every problem is collected with file:line (duplicate names,
+// Loads rules files (contract §5): every problem is collected with file:line (duplicate names,
 // unknown keys, bad regexes, unknown levels or types, templates naming unknown fields); nothing is
 // returned unless the whole set is valid.
 

@@ -1,5 +1,5 @@
 #pragma once
-// A silence (CONTRACT §5): while active, matching alarms open, attach and resolve nothing. From a
+// A silence (contract §5): while active, matching alarms open, attach and resolve nothing. From a
 // rules file or from POST /v1/silences.
 
 #include <cstdint>

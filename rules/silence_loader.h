@@ -1,5 +1,5 @@
 #pragma once
-// Reads one silence (CONTRACT §5): from a rules file's `silences:` list, or from the body of a
+// Reads one silence (contract §5): from a rules file's `silences:` list, or from the body of a
 // POST /v1/silences, which is JSON and so also YAML.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Expands ${field} placeholders (CONTRACT §5): a missing field expands to empty; the result is
+// Expands ${field} placeholders (contract §5): a missing field expands to empty; the result is
 // cut to `max_chars` characters at a UTF-8 boundary.
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 #pragma once
 // Reads which alerts an Alertmanager still holds (GET /api/v2/alerts), for reconciliation
-// (CONTRACT §10). Blocking: call it from a worker thread, never from an I/O thread.
+// (contract §10). Blocking: call it from a worker thread, never from an I/O thread.
 
 #include <chrono>
 #include <set>

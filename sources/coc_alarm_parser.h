@@ -1,5 +1,5 @@
 #pragma once
-// The COC custom-integration body (seed 003 table 4-84, CONTRACT §4.1): one alarm object or a batch
+// The COC custom-integration body (seed 003 table 4-84, contract §4.1): one alarm object or a batch
 // array of them, validated all-or-nothing and turned into Alarms.
 
 #include <simdjson.h>

@@ -1,5 +1,5 @@
 #pragma once
-// A PagerDuty Events API v2 event (CONTRACT §4.3): validated as PagerDuty does, then turned into
+// A PagerDuty Events API v2 event (contract §4.3): validated as PagerDuty does, then turned into
 // an Alarm for trigger and resolve (acknowledge is handled by the caller on the linked incident).
 
 #include <simdjson.h>
@@ -57,7 +57,7 @@ struct PagerDutyEvent {
 Result<PagerDutyEvent> ParsePagerDutyEvent(simdjson::dom::element root);
 
 // The Alarm of a trigger (status alarm) or resolve (status ok) event. `dedup_key` is the event's
-// or the one the caller generated; it is the alarmId (identity). Mapping (CONTRACT §4.3):
+// or the one the caller generated; it is the alarmId (identity). Mapping (contract §4.3):
 // alarmName = summary, alarmDesc = summary (both cut to 255 characters; the full summary is kept in
 // `additional`), level critical→Critical, error→Major, warning→Minor, info (or none)→Info,
 // time = timestamp or now_ms, nameSpace = group or "default", applicationId = component or source

@@ -16,7 +16,7 @@
 
 namespace alarmgate {
 
-// Deepest accepted nesting of objects/arrays (CONTRACT §4.4); one level more is refused.
+// Deepest accepted nesting of objects/arrays (contract §4.4); one level more is refused.
 inline constexpr size_t kMaxJsonDepth = 64;
 
 // One per thread: it owns simdjson's buffers and reuses them across calls.

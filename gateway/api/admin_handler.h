@@ -1,5 +1,5 @@
 #pragma once
-// Operations endpoints (CONTRACT §1): /-/healthy, /-/ready, /metrics and /-/reload.
+// Operations endpoints (contract §1): /-/healthy, /-/ready, /metrics and /-/reload.
 
 #include <atomic>
 #include <functional>

@@ -1,5 +1,5 @@
 #pragma once
-// GET /v1/alarms and GET /v1/alarms/{fingerprint} (CONTRACT §4.4): the tracked alarms.
+// GET /v1/alarms and GET /v1/alarms/{fingerprint} (contract §4.4): the tracked alarms.
 
 #include "gateway/api/management_auth.h"
 #include "gateway/http/http_types.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The response envelopes of CONTRACT §3: the alarm/incident family carries provider_code,
+// The response envelopes of contract §3: the alarm/incident family carries provider_code,
 // error_code, error_msg and data; management errors share the common 401.
 
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The incident center (seed 003 §4.4.1, CONTRACT §6): thin adapters from HTTP to IncidentService
+// The incident center (seed 003 §4.4.1, contract §6): thin adapters from HTTP to IncidentService
 // and the incident store.
 
 #include "gateway/api/management_auth.h"

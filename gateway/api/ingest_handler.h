@@ -1,5 +1,5 @@
 #pragma once
-// Alarm ingestion by integration key (CONTRACT §4.1, §4.2): authenticate the key, parse strictly,
+// Alarm ingestion by integration key (contract §4.1, §4.2): authenticate the key, parse strictly,
 // validate and map the source's format, rate-limit, then hand the alarms to the ingest pipeline.
 
 #include "pipeline/ingest_service.h"

@@ -1,5 +1,5 @@
 #pragma once
-// X-Auth-Token for management APIs (CONTRACT §3): the token's SHA-256 against the configured
+// X-Auth-Token for management APIs (contract §3): the token's SHA-256 against the configured
 // hashes, compared in constant time.
 
 #include <functional>

@@ -1,5 +1,5 @@
 #pragma once
-// POST /v2/enqueue (CONTRACT §4.3): PagerDuty Events API v2, for monitors that only speak it
+// POST /v2/enqueue (contract §4.3): PagerDuty Events API v2, for monitors that only speak it
 // (Zabbix, Grafana, Datadog, …). Answers as PagerDuty does: 202, 400 "invalid event", 429.
 
 #include "pipeline/heartbeat_monitor.h"

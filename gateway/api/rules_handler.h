@@ -1,5 +1,5 @@
 #pragma once
-// POST /v1/rules/test (CONTRACT §5): what the rules would do with an alarm — the matching rules,
+// POST /v1/rules/test (contract §5): what the rules would do with an alarm — the matching rules,
 // the silence that applies, the expanded incident fields and the remediation — changing nothing.
 
 #include "pipeline/rule_applier.h"

@@ -1,5 +1,5 @@
 #pragma once
-// POST/GET/DELETE /v1/silences (CONTRACT §5): silences from the API, listed together with
+// POST/GET/DELETE /v1/silences (contract §5): silences from the API, listed together with
 // those of the rules files.
 
 #include "pipeline/silence_service.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `auth:` section of alarmgate.yaml (CONTRACT §2): the management API tokens, each a
+// Reads the `auth:` section of alarmgate.yaml (contract §2): the management API tokens, each a
 // name and the SHA-256 of the token (the token itself is never in the file).
 
 #include <vector>

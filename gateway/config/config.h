@@ -1,5 +1,5 @@
 #pragma once
-// The whole configuration (CONTRACT §2), with every default. Loaded by ConfigLoader, shared as
+// The whole configuration (contract §2), with every default. Loaded by ConfigLoader, shared as
 // std::shared_ptr<const Config> and replaced whole on reload.
 
 #include <cstdint>

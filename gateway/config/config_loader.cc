@@ -1,4 +1,4 @@
-// Reads alarmgate.yaml (CONTRACT §2) into a Config, collecting every problem with its file and
+// Reads alarmgate.yaml (contract §2) into a Config, collecting every problem with its file and
 // line: the top level and the order of problems here, each section in its own *_section.cc.
 
 #include "gateway/config/config_loader.h"

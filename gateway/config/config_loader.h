@@ -34,7 +34,7 @@ class ConfigLoader {
   // `base_dir`.
   static LoadedConfig LoadString(const std::string& yaml, const std::string& file_name,
                                  const std::string& base_dir);
-  // The defaults of CONTRACT §2, with no integrations (serving without --config).
+  // The defaults of contract §2, with no integrations (serving without --config).
   static std::shared_ptr<const Config> Defaults();
   // "HOST:PORT" (IPv4 or hostname) or "[IPv6]:PORT", port 0..65535: server.listen and --listen.
   static std::optional<ListenAddress> ParseListenAddress(std::string_view text) {

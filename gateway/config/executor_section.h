@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `executor:` section of alarmgate.yaml (CONTRACT §2): parallelism, the remediation
+// Reads the `executor:` section of alarmgate.yaml (contract §2): parallelism, the remediation
 // switch and rate, the work dir and the ssh client.
 
 #include "core/yaml/yaml_node.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Reads `rules_files:` and `inventory_files:` of alarmgate.yaml (CONTRACT §2): paths relative to
+// Reads `rules_files:` and `inventory_files:` of alarmgate.yaml (contract §2): paths relative to
 // the config file, globs allowed, each named file checked to be readable YAML.
 
 #include <string>

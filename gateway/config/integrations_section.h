@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `integrations:` list of alarmgate.yaml (CONTRACT §2): key, name, format, rate limit,
+// Reads the `integrations:` list of alarmgate.yaml (contract §2): key, name, format, rate limit,
 // heartbeat, and the alertmanager-only severity map and reconciliation.
 
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `log:` section of alarmgate.yaml (CONTRACT §2): level and format.
+// Reads the `log:` section of alarmgate.yaml (contract §2): level and format.
 
 #include "core/yaml/yaml_node.h"
 #include "gateway/config/config.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `server:` section of alarmgate.yaml (CONTRACT §2): listen address, threads, limits
+// Reads the `server:` section of alarmgate.yaml (contract §2): listen address, threads, limits
 // and timeouts.
 
 #include "core/yaml/yaml_node.h"

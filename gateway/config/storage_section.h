@@ -1,5 +1,5 @@
 #pragma once
-// Reads the `storage:` section of alarmgate.yaml (CONTRACT §2): data dir, durability, retention.
+// Reads the `storage:` section of alarmgate.yaml (contract §2): data dir, durability, retention.
 
 #include "core/yaml/yaml_node.h"
 #include "gateway/config/config.h"

@@ -1,4 +1,4 @@
-// alarmgate_http_* metrics (CONTRACT §11).
+// alarmgate_http_* metrics (contract §11).
 #include "gateway/http/http_metrics.h"
 
 namespace alarmgate {

@@ -1,5 +1,5 @@
 #pragma once
-// The HTTP edge's limits and timeouts (CONTRACT §2 `server:`), replaceable on config reload.
+// The HTTP edge's limits and timeouts (contract §2 `server:`), replaceable on config reload.
 
 #include <cstdint>
 

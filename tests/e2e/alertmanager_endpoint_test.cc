@@ -1,4 +1,4 @@
-// The Alertmanager webhook endpoint through the real binary (CONTRACT §4.2), posted to directly
+// The Alertmanager webhook endpoint through the real binary (contract §4.2), posted to directly
 // with the payloads Alertmanager sends: one alarm per alert, the field and severity mapping,
 // resolve, lenient parsing of older payloads, all-or-nothing refusal naming the alert, keys of
 // other formats, and 503 (never 429) when rate limited.

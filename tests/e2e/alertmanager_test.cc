@@ -1,4 +1,4 @@
-// alarmgate beside a REAL Prometheus Alertmanager (CONTRACT §4.2, §4.4, §10): alerts posted to
+// alarmgate beside a REAL Prometheus Alertmanager (contract §4.2, §4.4, §10): alerts posted to
 // Alertmanager reach alarmgate through its webhook receiver, one alarm per alert, grouped into one
 // incident and auto-resolved by the resolved notification; notifications sent while alarmgate is
 // down arrive through Alertmanager's retries; and reconciliation clears an alert Alertmanager

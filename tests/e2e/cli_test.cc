@@ -1,4 +1,4 @@
-// The command line (CONTRACT §1): --check-config, --version, --help, exit codes and file:line.
+// The command line (contract §1): --check-config, --version, --help, exit codes and file:line.
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-// Deduplication promises of CONTRACT §4.4 over HTTP: duplicates, exact retries, late events,
+// Deduplication promises of contract §4.4 over HTTP: duplicates, exact retries, late events,
 // transitions, and concurrent identical alarms making exactly one transition.
 
 #include <atomic>
@@ -130,7 +130,7 @@ TEST_F(DedupTest, HundredIdenticalAlarmsAtOnceMakeExactlyOneTransition) {
   }
   EXPECT_EQ(firsts, 1);
   EXPECT_EQ(MetricOrZero(kTransitionsToAlarm), 1);
-  // Identical bodies are exact retries of the first: no further effect (CONTRACT §4.4).
+  // Identical bodies are exact retries of the first: no further effect (contract §4.4).
   EXPECT_EQ(JsonDoc(GetAlarm(Fingerprint(kCocName, "storm")).body).Int("/data/count"), 1);
 }
 

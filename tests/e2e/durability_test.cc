@@ -1,4 +1,4 @@
-// Durability through the process's life (CONTRACT §1, §3, §4.4): a 2xx survives kill -9 in both
+// Durability through the process's life (contract §1, §3, §4.4): a 2xx survives kill -9 in both
 // durability modes, and SIGTERM under load exits 0 with every acknowledged alarm stored.
 
 #include <signal.h>

@@ -44,7 +44,7 @@ class E2eTest : public ::testing::Test {
   std::unique_ptr<HttpClient> client_;
 };
 
-// The ingestion envelope of CONTRACT §4.1, checked field by field.
+// The ingestion envelope of contract §4.1, checked field by field.
 inline void ExpectIngestError(const HttpResult& r, int status, const std::string& code) {
   EXPECT_EQ(r.status, status) << r.body;
   JsonDoc doc(r.body);

@@ -1,4 +1,4 @@
-// The HTTP edge as the binary serves it (CONTRACT §3): every error is JSON, limits answer 413 and
+// The HTTP edge as the binary serves it (contract §3): every error is JSON, limits answer 413 and
 // 431, unknown paths 404, wrong methods 405; health endpoints need no token.
 
 #include <string>

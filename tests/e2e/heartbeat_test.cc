@@ -1,4 +1,4 @@
-// Heartbeats through the real binary (CONTRACT §4.5): a silent integration with
+// Heartbeats through the real binary (contract §4.5): a silent integration with
 // heartbeat_timeout_s raises alarmgate's own alarm, which opens an incident through the rules;
 // the integration's next request clears it, also across a kill -9; timeout 0 never raises.
 

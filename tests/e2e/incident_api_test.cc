@@ -1,4 +1,4 @@
-// The incident center over HTTP (seed 003 §4.4.1, CONTRACT §3, §6): the seed's request examples
+// The incident center over HTTP (seed 003 §4.4.1, contract §3, §6): the seed's request examples
 // replayed and their answers compared with the seed's response examples, the lifecycle's refusals,
 // validation, 404s, the timeline, management auth, and racing operators.
 
@@ -55,7 +55,7 @@ void ExpectSeedShape(const HttpResult& r, const char* seed_example) {
   EXPECT_EQ(got.Keys("/data"), seed.Keys("/data")) << r.body;
 }
 
-// The GOM error envelope of CONTRACT §3 with `http_status` and `code`; returns the message.
+// The GOM error envelope of contract §3 with `http_status` and `code`; returns the message.
 std::optional<std::string> ExpectGomError(const HttpResult& r, int http_status,
                                           const std::string& code) {
   EXPECT_EQ(r.status, http_status) << r.body;
@@ -242,7 +242,7 @@ const char* OpName(Op op) {
   return "";
 }
 
-// CONTRACT §6: every (status, operate_key) pair the lifecycle does not list is a 409 naming the
+// contract §6: every (status, operate_key) pair the lifecycle does not list is a 409 naming the
 // current status, and changes nothing.
 TEST_F(IncidentApiTest, EveryRefusedTransitionIs409NamingTheStatus) {
   struct Row {
@@ -283,7 +283,7 @@ TEST_F(IncidentApiTest, EveryRefusedTransitionIs409NamingTheStatus) {
   }
 }
 
-// Seed §4.4.1.2's error table and CONTRACT §3: 400s name the field and the rule; nothing is
+// Seed §4.4.1.2's error table and contract §3: 400s name the field and the rule; nothing is
 // created or changed.
 TEST_F(IncidentApiTest, InvalidRequestsAre400NamingTheField) {
   std::string num = Create();
@@ -381,7 +381,7 @@ TEST_F(IncidentApiTest, UnknownIncidentIs404) {
   EXPECT_EQ(IncidentCount(), 0u);
 }
 
-// CONTRACT §6: every transition in order, with its actor and statuses.
+// contract §6: every transition in order, with its actor and statuses.
 TEST_F(IncidentApiTest, TimelineListsEveryTransitionInOrder) {
   IncidentSpec spec;
   spec.creator = "creator-t";
@@ -443,7 +443,7 @@ TEST_F(IncidentApiTest, TimelineListsEveryTransitionInOrder) {
   EXPECT_EQ(doc.String("/data/timeline/3/parameters/virtual_confirm_comment"), "13");
 }
 
-// CONTRACT §3: the incident APIs are management APIs.
+// contract §3: the incident APIs are management APIs.
 TEST_F(IncidentApiTest, EveryEndpointNeedsAValidToken) {
   std::string num = Create();
   struct Endpoint {

@@ -1,4 +1,4 @@
-// Incident listing, persistence and metrics over HTTP (CONTRACT §6, §11): 1,000 incidents paged
+// Incident listing, persistence and metrics over HTTP (contract §6, §11): 1,000 incidents paged
 // newest first with every filter, numbering across restarts and kill -9, and the incident
 // metrics moving with the lifecycle.
 
@@ -249,7 +249,7 @@ TEST_F(IncidentListTest, RestartKeepsIncidentsAndNumberingContinues) {
 class IncidentKillTest : public IncidentListTest,
                          public ::testing::WithParamInterface<std::string> {};
 
-// CONTRACT §3: a 2xx means the effect is durable: kill -9 right after the create's 200.
+// contract §3: a 2xx means the effect is durable: kill -9 right after the create's 200.
 TEST_P(IncidentKillTest, CreatedIncidentSurvivesKill9) {
   TestConfig config;
   config.durability = GetParam();
@@ -277,7 +277,7 @@ TEST_P(IncidentKillTest, CreatedIncidentSurvivesKill9) {
 INSTANTIATE_TEST_SUITE_P(Durability, IncidentKillTest, ::testing::Values("process", "machine"),
                          [](const auto& info) { return info.param; });
 
-// CONTRACT §11: the incident metrics move with the lifecycle, and the open gauge is rebuilt from
+// contract §11: the incident metrics move with the lifecycle, and the open gauge is rebuilt from
 // storage on restart.
 TEST_F(IncidentListTest, MetricsFollowTheLifecycle) {
   StartServer();

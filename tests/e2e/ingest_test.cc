@@ -1,4 +1,4 @@
-// COC custom ingestion through the real binary (CONTRACT §4.1, seed 003 §4.4.2): the seed's
+// COC custom ingestion through the real binary (contract §4.1, seed 003 §4.4.2): the seed's
 // examples, authentication of integration keys, batches, rate limiting and what gets stored.
 
 #include <ostream>

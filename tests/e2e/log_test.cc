@@ -1,4 +1,4 @@
-// Secrets in logs (CONTRACT §1): integration keys and tokens never appear whole, whatever the
+// Secrets in logs (contract §1): integration keys and tokens never appear whole, whatever the
 // request did with them (accepted, refused, unknown, reloaded).
 
 #include <signal.h>

@@ -1,4 +1,4 @@
-// Alarm queries (CONTRACT §3, §4.4): X-Auth-Token required, filters, limit/marker pagination,
+// Alarm queries (contract §3, §4.4): X-Auth-Token required, filters, limit/marker pagination,
 // 404 for an unknown fingerprint.
 
 #include <set>

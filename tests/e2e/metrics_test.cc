@@ -1,4 +1,4 @@
-// GET /metrics (CONTRACT §11): the ingestion metric names are there with their types, and they
+// GET /metrics (contract §11): the ingestion metric names are there with their types, and they
 // move with the traffic that is sent.
 
 #include <string>

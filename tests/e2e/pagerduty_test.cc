@@ -1,4 +1,4 @@
-// PagerDuty Events API v2 through the real binary (CONTRACT §4.3): trigger, dedup_key generation,
+// PagerDuty Events API v2 through the real binary (contract §4.3): trigger, dedup_key generation,
 // acknowledge of the linked incident, resolve, PagerDuty's answers for invalid events, the 512 KiB
 // body limit of the endpoint and its 429; no refused request stores anything.
 

@@ -1,4 +1,4 @@
-// Config reload (CONTRACT §1, §2) by POST /-/reload and by SIGHUP: a broken config is refused whole
+// Config reload (contract §1, §2) by POST /-/reload and by SIGHUP: a broken config is refused whole
 // with file:line reasons while the old one keeps serving; a good one takes effect at once.
 
 #include <signal.h>

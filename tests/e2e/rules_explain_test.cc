@@ -1,4 +1,4 @@
-// POST /v1/rules/test through the real binary (CONTRACT §5): which rule an alarm matches, the
+// POST /v1/rules/test through the real binary (contract §5): which rule an alarm matches, the
 // incident its templates expand to, its group key and the remediation that would run, while
 // nothing is stored.
 

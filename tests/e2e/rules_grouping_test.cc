@@ -1,4 +1,4 @@
-// Rules through the real binary (CONTRACT §5, §6, §11): grouping into one incident, auto-resolve
+// Rules through the real binary (contract §5, §6, §11): grouping into one incident, auto-resolve
 // by all_ok / any_ok / never and after resolve_delay_s, drop rules, racing alarms of one new
 // group, and the rule and incident metrics.
 
@@ -185,7 +185,7 @@ TEST_F(RulesGroupingTest, OperatorResolvedIncidentIsNotReused) {
   EXPECT_EQ(MetricOrZero(R"(alarmgate_incidents_resolved_total{how="auto"})"), 0);
 }
 
-// CONTRACT §4.4: alarms of one new group from 50 connections at once open exactly one incident.
+// contract §4.4: alarms of one new group from 50 connections at once open exactly one incident.
 TEST_F(RulesGroupingTest, ConcurrentAlarmsOfOneNewGroupOpenOneIncident) {
   constexpr int kClients = 50;
   std::vector<Ingested> replies(kClients);
@@ -294,7 +294,7 @@ TEST_F(RulesGroupingTest, DropRuleRecordsAndOpensNothing) {
   EXPECT_TRUE(ListIncidentNums(*client_).empty());
 }
 
-// CONTRACT §11: one match per transition, one open per incident, one auto resolve.
+// contract §11: one match per transition, one open per incident, one auto resolve.
 TEST_F(RulesGroupingTest, MetricsCountMatchesOpensAndAutoResolves) {
   const std::string matches = R"(alarmgate_rule_matches_total{rule="grouped"})";
   const std::string opened = R"(alarmgate_incidents_opened_total{source="incident_source_alarm"})";

@@ -1,4 +1,4 @@
-// for_s through the real binary (CONTRACT §5): an alarm must stay in `alarm` for_s seconds before
+// for_s through the real binary (contract §5): an alarm must stay in `alarm` for_s seconds before
 // it opens an incident; cleared earlier it opens nothing; a pending hold survives SIGTERM and
 // kill -9 and still opens on time.
 

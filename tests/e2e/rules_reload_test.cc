@@ -1,4 +1,4 @@
-// Reloading rules through the real binary (CONTRACT §1, §5): a broken rules file is refused whole
+// Reloading rules through the real binary (contract §1, §5): a broken rules file is refused whole
 // with file:line (POST /-/reload and SIGHUP) while the old rules keep opening incidents; a fixed
 // file takes effect at once; --check-config prints rules problems with file:line.
 

@@ -1,4 +1,4 @@
-// Silences through the real binary (CONTRACT §5): while a silence from a rules file or from
+// Silences through the real binary (contract §5): while a silence from a rules file or from
 // POST /v1/silences matches, alarms are recorded and counted but open nothing; expiring an API
 // silence lets the next transition open; the API validates, lists by state, 404s and refuses to
 // delete file silences.

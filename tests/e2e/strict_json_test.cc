@@ -1,4 +1,4 @@
-// Strict JSON (CONTRACT §4.4): bodies that a lenient parser would take are refused whole, with a
+// Strict JSON (contract §4.4): bodies that a lenient parser would take are refused whole, with a
 // message that says what is wrong, and nothing is stored.
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 #pragma once
-// Alertmanager webhook notification bodies (version "4", CONTRACT §4.2) as Alertmanager posts
+// Alertmanager webhook notification bodies (version "4", contract §4.2) as Alertmanager posts
 // them, for e2e requests made without a real Alertmanager.
 
 #include <cstdint>

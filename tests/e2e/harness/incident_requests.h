@@ -1,5 +1,5 @@
 #pragma once
-// Incident center requests for e2e tests (seed 003 §4.4.1, CONTRACT §6): the seed's request and
+// Incident center requests for e2e tests (seed 003 §4.4.1, contract §6): the seed's request and
 // response examples verbatim, builders of create/handle bodies, and the calls most tests make.
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// PagerDuty Events API v2 request bodies (CONTRACT §4.3) for e2e requests to POST /v2/enqueue.
+// PagerDuty Events API v2 request bodies (contract §4.3) for e2e requests to POST /v2/enqueue.
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Requests the rule-engine e2e tests make (CONTRACT §4.4, §5, §6): COC alarms with every field
+// Requests the rule-engine e2e tests make (contract §4.4, §5, §6): COC alarms with every field
 // settable, the incident list and timeline, silences, and polling a condition with a deadline.
 
 #include <chrono>
@@ -33,7 +33,7 @@ struct RuleAlarm {
   RuleAlarm With(std::string_view status, int64_t later_ms = 1) const;
 };
 
-// An ingestion reply (CONTRACT §4.1) as the rule tests read it.
+// An ingestion reply (contract §4.1) as the rule tests read it.
 struct Ingested {
   int status = 0;
   std::string body;

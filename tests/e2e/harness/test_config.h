@@ -1,5 +1,5 @@
 #pragma once
-// The config every e2e test starts from (CONTRACT §2), rendered to YAML, and the credentials in it.
+// The config every e2e test starts from (contract §2), rendered to YAML, and the credentials in it.
 
 #include <cstdint>
 #include <optional>
@@ -48,7 +48,7 @@ struct TestConfig {
   std::string Render(const std::string& data_dir) const;
 };
 
-// CONTRACT §4.4: the first 32 hex chars of SHA-256("<integration name>\n<alarmId>").
+// contract §4.4: the first 32 hex chars of SHA-256("<integration name>\n<alarmId>").
 std::string Fingerprint(const std::string& integration_name, const std::string& alarm_id);
 
 // `X-Auth-Token: kOpsToken`, for management requests.

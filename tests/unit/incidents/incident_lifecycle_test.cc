@@ -1,5 +1,5 @@
 // Tests for the incident state machine: every (status, operate_key) pair against the table of
-// CONTRACT §6, what each transition records, and the rule engine's open and auto-resolve.
+// contract §6, what each transition records, and the rule engine's open and auto-resolve.
 
 #include "incidents/incident_lifecycle.h"
 

@@ -1,4 +1,4 @@
-// Tests for ParseAlertmanagerPayload (CONTRACT §4.2): a real Alertmanager 0.25 webhook body, every
+// Tests for ParseAlertmanagerPayload (contract §4.2): a real Alertmanager 0.25 webhook body, every
 // mapped field, both severity maps, times, cuts, limits and every refusal.
 
 #include "sources/alertmanager_payload_parser.h"

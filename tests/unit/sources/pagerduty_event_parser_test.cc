@@ -1,4 +1,4 @@
-// Tests for ParsePagerDutyEvent and ToAlarm (CONTRACT §4.3): each action, each field and its
+// Tests for ParsePagerDutyEvent and ToAlarm (contract §4.3): each action, each field and its
 // limit, every refusal (all reported, one per line) and the Alarm mapping.
 
 #include "sources/pagerduty_event_parser.h"
