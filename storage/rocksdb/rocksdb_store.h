@@ -1,16 +1,15 @@
 #pragma once
-// The production Store: one RocksDB database under the data dir, column families per aggregate
-// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`; `groups`,
-// `group_members`; `silences`) plus `meta` (schema version, sequences). Each Commit is one
-// WriteBatch; the WAL is always on.
+// The production Store: one RocksDB database under the data dir, with the column families of
+// storage/rocksdb/column_families.h (per aggregate, plus `meta`: schema version, sequences). Each
+// Commit is one WriteBatch; the WAL is always on.
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
 
 #include "core/status.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_alarm_store.h"
 #include "storage/rocksdb/rocksdb_group_store.h"
 #include "storage/rocksdb/rocksdb_incident_store.h"
@@ -18,7 +17,6 @@
 #include "storage/store.h"
 
 namespace rocksdb {
-class ColumnFamilyHandle;
 class DB;
 }  // namespace rocksdb
 
@@ -48,16 +46,12 @@ class RocksDbStore final : public Store {
   uint64_t ApproximateBytes() override;
 
  private:
-  // `handles` in the order of Open's column family names.
-  RocksDbStore(std::string dir, rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
+  RocksDbStore(std::string dir, rocksdb::DB* db, ColumnFamilies families);
   Status CheckSchemaVersion();
 
   const std::string dir_;
   rocksdb::DB* db_;  // owned; closed and deleted in the destructor
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; all open column families
-  rocksdb::ColumnFamilyHandle* alarms_cf_;
-  rocksdb::ColumnFamilyHandle* meta_cf_;
-  rocksdb::ColumnFamilyHandle* incidents_cf_;
+  ColumnFamilies families_;  // their handles are owned here: destroyed before the close
   RocksDbAlarmStore alarms_;
   RocksDbIncidentStore incidents_;
   RocksDbGroupStore groups_;

@@ -3,18 +3,24 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
+#include <rocksdb/utilities/options_util.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "storage/memory/memory_store.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_store.h"
 #include "tests/unit/storage/raw_rocksdb.h"
 #include "tests/unit/storage/storage_test_util.h"
@@ -32,6 +38,7 @@ using ::alarmgate::testing::WithRawDb;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::IsSupersetOf;
 
 std::vector<std::string> Fingerprints(const std::vector<AlarmRecord>& records) {
   std::vector<std::string> out;
@@ -355,6 +362,73 @@ TEST(RocksDbStoreTest, DataDirThatIsAFileIsUnavailable) {
   auto store = RocksDbStore::Open(file + "/db");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+}
+
+// --- Column families --------------------------------------------------------------------------
+
+std::vector<std::string> TableNames() {
+  std::vector<std::string> names;
+  for (const ColumnFamilySpec& spec : kColumnFamilyTable) names.emplace_back(spec.name);
+  return names;
+}
+
+// Family names are on disk: the table may gain rows, never lose or rename one. These are the
+// families of schema version 1 as databases hold them.
+TEST(ColumnFamilyTableTest, KeepsEveryFamilyOfSchemaVersionOne) {
+  EXPECT_THAT(TableNames(),
+              IsSupersetOf({"default", "alarms", "meta", "incidents", "incident_index", "timeline",
+                            "incident_groups", "groups", "silences", "group_members"}));
+  std::vector<std::string> sorted = TableNames();
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "a name twice";
+}
+
+TEST(ColumnFamilyTableTest, NamesFindTheirOwnRow) {
+  EXPECT_EQ(kColumnFamilyTable[ColumnFamilyName("alarms").index()].name, "alarms");
+  EXPECT_EQ(kColumnFamilyTable[ColumnFamilyName("group_members").index()].name, "group_members");
+}
+
+// What RocksDB recorded at the last open (its OPTIONS file): every family of the table, each with
+// its memtable size and the shared settings.
+TEST(RocksDbStoreTest, EveryFamilyIsOpenedWithItsOptions) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  { ASSERT_TRUE(RocksDbStore::Open(path).ok()); }
+  rocksdb::ConfigOptions config;
+  rocksdb::DBOptions db_options;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  ASSERT_TRUE(rocksdb::LoadLatestOptions(config, path, &db_options, &families).ok());
+  std::map<std::string, const rocksdb::ColumnFamilyOptions*> by_name;
+  for (const auto& f : families) by_name[f.name] = &f.options;
+  ASSERT_EQ(by_name.size(), std::size(kColumnFamilyTable));
+  for (const ColumnFamilySpec& spec : kColumnFamilyTable) {
+    const std::string name(spec.name);
+    ASSERT_TRUE(by_name.contains(name)) << name;
+    const bool busy = name == "alarms" || name == "group_members";
+    EXPECT_EQ(by_name[name]->write_buffer_size, busy ? 64u << 20 : 16u << 20) << name;
+    EXPECT_TRUE(by_name[name]->memtable_whole_key_filtering) << name;
+    EXPECT_DOUBLE_EQ(by_name[name]->memtable_prefix_bloom_size_ratio, 0.1) << name;
+  }
+}
+
+// A later build's database may hold a family this one does not know: it opens, so that the schema
+// check answers (here: a layout that only grew is still version 1).
+TEST(RocksDbStoreTest, UnknownFamiliesOfAnExistingDatabaseAreOpenedToo) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  {
+    auto store = RocksDbStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ChangeSet c;
+    c.PutAlarm(MakeRecord("fp"));
+    ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
+  }
+  WithRawDb(path, {"from_a_later_build"}, [](rocksdb::DB* db, auto& cf) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("from_a_later_build"), "k", "v").ok());
+  });
+  auto store = RocksDbStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_TRUE((*store)->alarms().Get("fp")->has_value());
 }
 
 }  // namespace
