@@ -4,6 +4,7 @@
 
 #include "incidents/incident_lifecycle.h"
 #include "incidents/incident_number.h"
+#include "storage/incident_view.h"
 
 namespace alarmgate {
 namespace {
@@ -44,7 +45,7 @@ IncidentService::IncidentService(Store& store, GroupCommitter& committer, const 
                            .Add({}, DurationBuckets())) {}
 
 Status IncidentService::LoadGauges() {
-  return store_.incidents().ForEachOpen([this](const Incident& i) { AdjustOpen(i, +1); });
+  return store_.Get<IncidentStore>().ForEachOpen([this](const Incident& i) { AdjustOpen(i, +1); });
 }
 
 void IncidentService::AdjustOpen(const Incident& incident, double delta) {
@@ -79,13 +80,14 @@ void IncidentService::Observe(const IncidentChange& change) {
 Result<IncidentChange> IncidentService::StageOpen(Transaction& txn,
                                                   const CreateIncidentCommand& command,
                                                   int64_t now_ms) {
-  ASSIGN_OR_RETURN(uint64_t sequence, txn.AllocateIncidentSequence());
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(uint64_t sequence, incidents.AllocateSequence());
   if (sequence > kMaxIncidentSequence) {
     return Status::Unavailable("incident numbers are exhausted");
   }
   ASSIGN_OR_RETURN(Transition t, OpenIncident(command, FormatIncidentNum(sequence, now_ms), now_ms));
-  txn.PutIncident(t.incident);
-  txn.AppendTimeline(t.incident.incident_num, std::move(t.entry));
+  incidents.Put(t.incident);
+  incidents.AppendTimeline(t.incident.incident_num, std::move(t.entry));
   return IncidentChange{std::nullopt, std::move(t.incident), false};
 }
 
@@ -93,20 +95,22 @@ Result<IncidentChange> IncidentService::StageAutoResolve(Transaction& txn,
                                                          const std::string& incident_num,
                                                          std::string cause, std::string solution,
                                                          int64_t now_ms) {
-  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(incident_num));
   if (!current) return Status::NotFound("no incident " + incident_num);
   ASSIGN_OR_RETURN(Transition t, AutoResolve(*current, std::move(cause), std::move(solution),
                                              now_ms, "alarmgate"));
-  txn.PutIncident(t.incident);
-  txn.AppendTimeline(incident_num, std::move(t.entry));
+  incidents.Put(t.incident);
+  incidents.AppendTimeline(incident_num, std::move(t.entry));
   return IncidentChange{std::move(current), std::move(t.incident), true};
 }
 
 Status IncidentService::StageNote(Transaction& txn, const std::string& incident_num,
                                   TimelineEntry entry) {
-  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(incident_num));
   if (!current) return Status::NotFound("no incident " + incident_num);
-  txn.AppendTimeline(incident_num, std::move(entry));
+  incidents.AppendTimeline(incident_num, std::move(entry));
   return Status::Ok();
 }
 
@@ -140,12 +144,13 @@ void IncidentService::Handle(HandleIncidentCommand command, Done done) {
       [this, change, cmd](Transaction& txn) -> Status {
         // Read and changed on the writer thread, so two operators racing on one incident are
         // applied one after the other and the second sees the first's status.
-        ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(cmd->incident_num));
+        IncidentView incidents(txn);
+        ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(cmd->incident_num));
         if (!current) return Status::NotFound("incident " + cmd->incident_num + " does not exist");
         ASSIGN_OR_RETURN(Transition t,
                          Apply(*current, *cmd, clock_.NowMs(), cmd->operator_id));
-        txn.PutIncident(t.incident);
-        txn.AppendTimeline(cmd->incident_num, std::move(t.entry));
+        incidents.Put(t.incident);
+        incidents.AppendTimeline(cmd->incident_num, std::move(t.entry));
         *change = IncidentChange{std::move(current), std::move(t.incident), false};
         return Status::Ok();
       },

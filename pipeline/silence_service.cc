@@ -2,10 +2,12 @@
 
 #include <memory>
 
+#include "storage/silence_view.h"
+
 namespace alarmgate {
 
 Status SilenceService::Load() {
-  ASSIGN_OR_RETURN(std::vector<Silence> stored, store_.silences().List());
+  ASSIGN_OR_RETURN(std::vector<Silence> stored, store_.Get<SilenceStore>().List());
   silences_.Set(std::make_shared<const std::vector<Silence>>(std::move(stored)));
   return Status::Ok();
 }
@@ -36,8 +38,9 @@ void SilenceService::Create(Silence silence, Done done) {
   auto staged = std::make_shared<Silence>(std::move(silence));
   committer_.Submit(CommitJob{
       [staged](Transaction& txn) -> Status {
-        ASSIGN_OR_RETURN(staged->id, txn.AllocateSilenceId());
-        txn.PutSilence(*staged);
+        SilenceView silences(txn);
+        ASSIGN_OR_RETURN(staged->id, silences.AllocateId());
+        silences.Put(*staged);
         return Status::Ok();
       },
       Answer(staged, std::move(done))});
@@ -48,7 +51,7 @@ void SilenceService::Expire(std::string id, Done done) {
   committer_.Submit(CommitJob{
       [this, staged, id = std::move(id)](Transaction& txn) -> Status {
         // Silences change only on this writer thread, so the stored one is current.
-        ASSIGN_OR_RETURN(std::optional<Silence> current, store_.silences().Get(id));
+        ASSIGN_OR_RETURN(std::optional<Silence> current, store_.Get<SilenceStore>().Get(id));
         if (!current) return Status::NotFound("no silence " + id);
         const int64_t now = clock_.NowMs();
         if (current->ends_at_ms <= now) return Status::Conflict("silence " + id + " has already ended");
@@ -56,7 +59,7 @@ void SilenceService::Expire(std::string id, Done done) {
         // A silence that had not started yet ends before it begins: it never applied.
         if (current->starts_at_ms > now) current->starts_at_ms = now;
         *staged = *current;
-        txn.PutSilence(*staged);
+        SilenceView(txn).Put(*staged);
         return Status::Ok();
       },
       Answer(staged, std::move(done))});

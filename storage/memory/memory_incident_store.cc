@@ -67,7 +67,8 @@ Status MemoryIncidentStore::ForEachOpen(const std::function<void(const Incident&
   return Status::Ok();
 }
 
-void MemoryIncidentStore::ApplyLocked(const ChangeSet& changes) {
+void MemoryIncidentStore::ApplyLocked(const ChangeSet& change_set) {
+  const IncidentChanges& changes = change_set.Get<IncidentChanges>();
   // Same order as RocksDbIncidentStore::Stage: releases first (only the entry that names the
   // incident), then the open incidents claim their groups.
   for (const auto& [num, incident] : changes.incidents()) {
@@ -89,7 +90,7 @@ void MemoryIncidentStore::ApplyLocked(const ChangeSet& changes) {
     }
   }
   for (const auto& [num, entry] : changes.timeline()) timeline_[num].push_back(entry);
-  if (changes.incident_sequence()) sequence_ = std::max(sequence_, *changes.incident_sequence());
+  if (changes.sequence()) sequence_ = std::max(sequence_, *changes.sequence());
 }
 
 uint64_t MemoryIncidentStore::ApproximateBytesLocked() const {

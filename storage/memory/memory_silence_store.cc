@@ -27,7 +27,8 @@ Result<uint64_t> MemorySilenceStore::LastSequence() {
   return sequence_;
 }
 
-void MemorySilenceStore::ApplyLocked(const ChangeSet& changes) {
+void MemorySilenceStore::ApplyLocked(const ChangeSet& change_set) {
+  const SilenceChanges& changes = change_set.Get<SilenceChanges>();
   for (const auto& [id, silence] : changes.silences()) {
     if (silence) {
       silences_.insert_or_assign(id, *silence);
@@ -36,7 +37,7 @@ void MemorySilenceStore::ApplyLocked(const ChangeSet& changes) {
     }
   }
   // "The highest ever allocated": a stale value never moves it back.
-  if (changes.silence_sequence()) sequence_ = std::max(sequence_, *changes.silence_sequence());
+  if (changes.sequence()) sequence_ = std::max(sequence_, *changes.sequence());
 }
 
 uint64_t MemorySilenceStore::ApproximateBytesLocked() const {

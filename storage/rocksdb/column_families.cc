@@ -45,8 +45,9 @@ std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies::Descriptors(
     descriptors.emplace_back(std::string(spec.name), options);
   }
   for (const std::string& name : existing) {
-    const bool declared = std::any_of(std::begin(kColumnFamilyTable), std::end(kColumnFamilyTable),
-                                      [&](const ColumnFamilySpec& spec) { return spec.name == name; });
+    const bool declared =
+        std::any_of(std::begin(kColumnFamilyTable), std::end(kColumnFamilyTable),
+                    [&](const ColumnFamilySpec& spec) { return spec.name == name; });
     if (!declared) descriptors.emplace_back(name, base);
   }
   return descriptors;

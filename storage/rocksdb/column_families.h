@@ -20,7 +20,7 @@ struct ColumnFamilyDescriptor;
 namespace alarmgate {
 
 struct ColumnFamilySpec {
-  std::string_view name;       // on disk: never rename a family
+  std::string_view name;        // on disk: never rename a family
   uint64_t write_buffer_bytes;  // memtable size
 };
 

@@ -16,6 +16,7 @@
 
 #include "incidents/incident_enums.h"
 #include "incidents/incident_lifecycle.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/incident_codec.h"
 #include "storage/rocksdb/meta_counter.h"
 #include "storage/rocksdb/rocksdb_status.h"
@@ -96,6 +97,14 @@ class ScopedSnapshot {
 };
 
 }  // namespace
+
+RocksDbIncidentStore::RocksDbIncidentStore(rocksdb::DB* db, const ColumnFamilies& families)
+    : db_(db),
+      cf_{.incidents = families.Get("incidents"),
+          .index = families.Get("incident_index"),
+          .timeline = families.Get("timeline"),
+          .groups = families.Get("incident_groups"),
+          .meta = families.Get("meta")} {}
 
 Result<std::optional<Incident>> RocksDbIncidentStore::Get(std::string_view incident_num) {
   return Load(incident_num, nullptr);
@@ -228,7 +237,8 @@ Status RocksDbIncidentStore::ForEachOpen(const std::function<void(const Incident
   return Status::Ok();
 }
 
-Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+Status RocksDbIncidentStore::Stage(const ChangeSet& change_set, rocksdb::WriteBatch& batch) {
+  const IncidentChanges& changes = change_set.Get<IncidentChanges>();
   // The group entries this batch changes (nullopt = delete), so that a group released and
   // re-opened in one batch ends with the new incident whatever the order of the two.
   std::map<std::string, std::optional<std::string>> groups;
@@ -286,14 +296,9 @@ Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch
                     "stage timeline sequence"));
   }
 
-  if (changes.incident_sequence()) {
-    // "The highest ever allocated": a stale value never moves it back.
-    ASSIGN_OR_RETURN(uint64_t current, ReadCounter(kIncidentSequenceKey));
-    if (*changes.incident_sequence() > current) {
-      RETURN_IF_ERROR(FromRocksDb(batch.Put(cf_.meta, ToSlice(kIncidentSequenceKey),
-                                            std::to_string(*changes.incident_sequence())),
-                                  "stage incident sequence"));
-    }
+  if (changes.sequence()) {
+    RETURN_IF_ERROR(
+        StageMetaSequence(db_, cf_.meta, kIncidentSequenceKey, *changes.sequence(), batch));
   }
   return Status::Ok();
 }

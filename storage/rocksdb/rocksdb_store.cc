@@ -11,7 +11,7 @@
 #include <system_error>
 #include <utility>
 
-#include "storage/rocksdb/alarm_record_codec.h"
+#include "storage/aggregate_stores.h"
 #include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_status.h"
 
@@ -63,14 +63,9 @@ RocksDbStore::RocksDbStore(std::string dir, rocksdb::DB* db, ColumnFamilies fami
     : dir_(std::move(dir)),
       db_(db),
       families_(std::move(families)),
-      alarms_(db, families_.Get("alarms")),
-      incidents_(db, {.incidents = families_.Get("incidents"),
-                      .index = families_.Get("incident_index"),
-                      .timeline = families_.Get("timeline"),
-                      .groups = families_.Get("incident_groups"),
-                      .meta = families_.Get("meta")}),
-      groups_(db, families_.Get("groups"), families_.Get("group_members")),
-      silences_(db, families_.Get("silences"), families_.Get("meta")) {}
+      stores_(ConstructEach<RocksDbAggregateStores>(db_, families_)) {
+  Register(stores_);
+}
 
 RocksDbStore::~RocksDbStore() {
   // Errors here cannot be reported anywhere useful; the WAL is replayed on the next open anyway.
@@ -82,7 +77,8 @@ RocksDbStore::~RocksDbStore() {
 
 Status RocksDbStore::CheckSchemaVersion() {
   std::string version;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), families_.Get("meta"), kSchemaVersionKey, &version);
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), families_.Get("meta"), kSchemaVersionKey, &version);
   if (s.ok()) {
     if (version == std::to_string(kSchemaVersion)) return Status::Ok();
     return Status::Conflict("storage in " + dir_ + " has schema version " + version +
@@ -91,9 +87,8 @@ Status RocksDbStore::CheckSchemaVersion() {
   if (!s.IsNotFound()) return FromRocksDb(s, "read schema version in " + dir_);
 
   // No version: only a brand-new database may be stamped with ours.
-  for (rocksdb::ColumnFamilyHandle* cf :
-       {families_.Get("alarms"), families_.Get("incidents"), families_.Get("groups"),
-        families_.Get("silences")}) {
+  for (rocksdb::ColumnFamilyHandle* cf : {families_.Get("alarms"), families_.Get("incidents"),
+                                          families_.Get("groups"), families_.Get("silences")}) {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf));
     it->SeekToFirst();
     if (it->Valid()) {
@@ -103,23 +98,17 @@ Status RocksDbStore::CheckSchemaVersion() {
   }
   rocksdb::WriteOptions sync;
   sync.sync = true;
-  return FromRocksDb(db_->Put(sync, families_.Get("meta"), kSchemaVersionKey, std::to_string(kSchemaVersion)),
-                     "write schema version in " + dir_);
+  return FromRocksDb(
+      db_->Put(sync, families_.Get("meta"), kSchemaVersionKey, std::to_string(kSchemaVersion)),
+      "write schema version in " + dir_);
 }
 
 Status RocksDbStore::Commit(const ChangeSet& changes, Durability durability) {
   if (changes.empty()) return Status::Ok();
   std::lock_guard<std::mutex> lock(commit_mu_);
   rocksdb::WriteBatch batch;
-  for (const auto& [fingerprint, record] : changes.alarms()) {
-    rocksdb::Status s = record ? batch.Put(families_.Get("alarms"), fingerprint,
-                                           AlarmRecordCodec::Encode(*record))
-                               : batch.Delete(families_.Get("alarms"), fingerprint);
-    RETURN_IF_ERROR(FromRocksDb(s, "stage write"));
-  }
-  RETURN_IF_ERROR(incidents_.Stage(changes, batch));
-  RETURN_IF_ERROR(groups_.Stage(changes, batch));
-  RETURN_IF_ERROR(silences_.Stage(changes, batch));
+  RETURN_IF_ERROR(
+      ForEachStoreUntilError(stores_, [&](auto& store) { return store.Stage(changes, batch); }));
   rocksdb::WriteOptions options;
   options.disableWAL = false;  // the WAL is what makes `process` durability survive kill -9
   options.sync = durability == Durability::kMachine;

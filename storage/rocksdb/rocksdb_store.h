@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
 
 #include "core/status.h"
 #include "storage/rocksdb/column_families.h"
@@ -22,6 +23,11 @@ class DB;
 
 namespace alarmgate {
 
+// One row per aggregate: its RocksDB store, constructed from the database and the column families,
+// staging its own part of each commit into the one WriteBatch.
+using RocksDbAggregateStores =
+    std::tuple<RocksDbAlarmStore, RocksDbIncidentStore, RocksDbGroupStore, RocksDbSilenceStore>;
+
 class RocksDbStore final : public Store {
  public:
   // The on-disk layout this build reads and writes; a database of another version is refused.
@@ -35,10 +41,6 @@ class RocksDbStore final : public Store {
   RocksDbStore(const RocksDbStore&) = delete;
   RocksDbStore& operator=(const RocksDbStore&) = delete;
 
-  AlarmStore& alarms() override { return alarms_; }
-  IncidentStore& incidents() override { return incidents_; }
-  GroupStore& groups() override { return groups_; }
-  SilenceStore& silences() override { return silences_; }
   // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
   Status Commit(const ChangeSet& changes, Durability durability) override;
   Status Sync() override;
@@ -50,12 +52,9 @@ class RocksDbStore final : public Store {
   Status CheckSchemaVersion();
 
   const std::string dir_;
-  rocksdb::DB* db_;  // owned; closed and deleted in the destructor
+  rocksdb::DB* db_;          // owned; closed and deleted in the destructor
   ColumnFamilies families_;  // their handles are owned here: destroyed before the close
-  RocksDbAlarmStore alarms_;
-  RocksDbIncidentStore incidents_;
-  RocksDbGroupStore groups_;
-  RocksDbSilenceStore silences_;
+  RocksDbAggregateStores stores_;
   // Staging reads the current state (previous index keys, group entries, sequences): commits
   // must not interleave. The group committer is the one caller in production, so it is free.
   std::mutex commit_mu_;

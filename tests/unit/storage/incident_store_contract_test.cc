@@ -29,6 +29,7 @@ using ::alarmgate::testing::MakeEntry;
 using ::alarmgate::testing::MakeIncident;
 using ::alarmgate::testing::MakeRecord;
 using ::alarmgate::testing::Num;
+using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Tie;
 using ::alarmgate::testing::WithRawDb;
@@ -54,7 +55,7 @@ std::vector<std::string> Actions(const std::vector<TimelineEntry>& entries) {
 
 Status PutIncidents(Store& store, std::vector<Incident> incidents) {
   ChangeSet changes;
-  for (auto& i : incidents) changes.PutIncident(std::move(i));
+  for (auto& i : incidents) changes.Get<IncidentChanges>().Put(std::move(i));
   return store.Commit(changes, Durability::kProcess);
 }
 
@@ -62,7 +63,7 @@ template <typename Env>
 class IncidentStoreContractTest : public ::testing::Test {
  protected:
   Store& store() { return env_.store(); }
-  IncidentStore& incidents() { return env_.store().incidents(); }
+  IncidentStore& incidents() { return StoreOf<IncidentStore>(env_.store()); }
 
   void Put(std::vector<Incident> list) { ASSERT_TRUE(PutIncidents(store(), std::move(list)).ok()); }
   void Commit(const ChangeSet& changes) {
@@ -282,20 +283,21 @@ TYPED_TEST(IncidentStoreContractTest, TimelineKeepsAppendOrderAcrossCommits) {
   transition.parameters = R"({"comment": "看 \"this\"", "n": [1, 2]})";  // kept byte for byte
   {
     ChangeSet c;
-    c.AppendTimeline(Num(1), MakeEntry("create", 9000));  // times do not order: appends do
-    c.AppendTimeline(Num(2), MakeEntry("create"));
-    c.AppendTimeline(Num(1), MakeEntry("alarm", 100));
+    // Times do not order: appends do.
+    c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create", 9000));
+    c.Get<IncidentChanges>().AppendTimeline(Num(2), MakeEntry("create"));
+    c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("alarm", 100));
     this->Commit(c);
   }
   {
     ChangeSet c;
-    c.AppendTimeline(Num(2), MakeEntry("alarm"));
-    c.AppendTimeline(Num(1), transition);
+    c.Get<IncidentChanges>().AppendTimeline(Num(2), MakeEntry("alarm"));
+    c.Get<IncidentChanges>().AppendTimeline(Num(1), transition);
     this->Commit(c);
   }
   {
     ChangeSet c;
-    c.AppendTimeline(Num(1), MakeEntry("order"));
+    c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("order"));
     this->Commit(c);
   }
   auto one = this->incidents().Timeline(Num(1));
@@ -317,8 +319,8 @@ TYPED_TEST(IncidentStoreContractTest, TimelineKeepsAppendOrderAcrossCommits) {
 
 TYPED_TEST(IncidentStoreContractTest, TimelineOfOneNumberNeverShowsAnotherThatExtendsIt) {
   ChangeSet c;
-  c.AppendTimeline("IM1", MakeEntry("short"));
-  c.AppendTimeline("IM12", MakeEntry("long"));
+  c.Get<IncidentChanges>().AppendTimeline("IM1", MakeEntry("short"));
+  c.Get<IncidentChanges>().AppendTimeline("IM12", MakeEntry("long"));
   this->Commit(c);
   auto got = this->incidents().Timeline("IM1");
   ASSERT_TRUE(got.ok());
@@ -371,11 +373,11 @@ TYPED_TEST(IncidentStoreContractTest, LastSequenceIsTheHighestCommitted) {
   ASSERT_TRUE(initial.ok());
   EXPECT_EQ(*initial, 0u);
   ChangeSet c;
-  c.SetIncidentSequence(41);
+  c.Get<IncidentChanges>().SetSequence(41);
   this->Commit(c);
   EXPECT_EQ(*this->incidents().LastSequence(), 41u);
   ChangeSet lower;
-  lower.SetIncidentSequence(7);
+  lower.Get<IncidentChanges>().SetSequence(7);
   this->Commit(lower);
   EXPECT_EQ(*this->incidents().LastSequence(), 41u);
   // A commit that does not allocate leaves it alone.
@@ -404,13 +406,13 @@ TYPED_TEST(IncidentStoreContractTest, ForEachOpenVisitsExactlyTheOpenIncidents) 
 
 TYPED_TEST(IncidentStoreContractTest, IncidentsTimelineAndAlarmsCommitTogether) {
   ChangeSet c;
-  c.PutAlarm(MakeRecord("fp"));
-  c.PutIncident(MakeIncident(Num(1), S::kTriggered, "g"));
-  c.AppendTimeline(Num(1), MakeEntry("create"));
-  c.SetIncidentSequence(1);
+  c.Get<AlarmChanges>().Put(MakeRecord("fp"));
+  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered, "g"));
+  c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
+  c.Get<IncidentChanges>().SetSequence(1);
   EXPECT_FALSE(c.empty());
   this->Commit(c);
-  EXPECT_TRUE(this->store().alarms().Get("fp")->has_value());
+  EXPECT_TRUE(StoreOf<AlarmStore>(this->store()).Get("fp")->has_value());
   EXPECT_TRUE(this->Get(Num(1)).has_value());
   EXPECT_EQ(this->incidents().Timeline(Num(1))->size(), 1u);
   EXPECT_EQ(this->OpenOf("g"), Num(1));
@@ -419,21 +421,21 @@ TYPED_TEST(IncidentStoreContractTest, IncidentsTimelineAndAlarmsCommitTogether) 
 
 TEST(ChangeSetTest, MergeKeepsTheLaterIncidentAndAccumulatesTimeline) {
   ChangeSet a;
-  a.PutIncident(MakeIncident(Num(1), S::kTriggered));
-  a.AppendTimeline(Num(1), MakeEntry("create"));
-  a.SetIncidentSequence(1);
+  a.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered));
+  a.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
+  a.Get<IncidentChanges>().SetSequence(1);
   ChangeSet b;
-  b.PutIncident(MakeIncident(Num(1), S::kAcknowledged));
-  b.AppendTimeline(Num(1), MakeEntry("acceptedIncident1"));
+  b.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kAcknowledged));
+  b.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("acceptedIncident1"));
   a.Merge(std::move(b));
-  EXPECT_EQ(a.incidents().at(Num(1)).status, S::kAcknowledged);
-  ASSERT_EQ(a.timeline().size(), 2u);
-  EXPECT_EQ(a.timeline()[1].second.action, "acceptedIncident1");
-  EXPECT_EQ(a.incident_sequence(), 1u);  // b allocated nothing
+  EXPECT_EQ(a.Get<IncidentChanges>().incidents().at(Num(1)).status, S::kAcknowledged);
+  ASSERT_EQ(a.Get<IncidentChanges>().timeline().size(), 2u);
+  EXPECT_EQ(a.Get<IncidentChanges>().timeline()[1].second.action, "acceptedIncident1");
+  EXPECT_EQ(a.Get<IncidentChanges>().sequence(), 1u);  // b allocated nothing
 
   ChangeSet only_sequence;
   EXPECT_TRUE(only_sequence.empty());
-  only_sequence.SetIncidentSequence(3);
+  only_sequence.Get<IncidentChanges>().SetSequence(3);
   EXPECT_FALSE(only_sequence.empty());
   only_sequence.clear();
   EXPECT_TRUE(only_sequence.empty());
@@ -445,14 +447,14 @@ TEST(MemoryIncidentStoreTest, FailedCommitChangesNoIncident) {
   MemoryStore store;
   store.FailNextCommits(1);
   ChangeSet c;
-  c.PutIncident(MakeIncident(Num(1), S::kTriggered, "g"));
-  c.AppendTimeline(Num(1), MakeEntry("create"));
-  c.SetIncidentSequence(1);
+  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered, "g"));
+  c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
+  c.Get<IncidentChanges>().SetSequence(1);
   EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
-  EXPECT_EQ(*store.incidents().Get(Num(1)), std::nullopt);
-  EXPECT_THAT(*store.incidents().Timeline(Num(1)), IsEmpty());
-  EXPECT_EQ(*store.incidents().FindOpenByGroup("g"), std::nullopt);
-  EXPECT_EQ(*store.incidents().LastSequence(), 0u);
+  EXPECT_EQ(*store.Get<IncidentStore>().Get(Num(1)), std::nullopt);
+  EXPECT_THAT(*store.Get<IncidentStore>().Timeline(Num(1)), IsEmpty());
+  EXPECT_EQ(*store.Get<IncidentStore>().FindOpenByGroup("g"), std::nullopt);
+  EXPECT_EQ(*store.Get<IncidentStore>().LastSequence(), 0u);
 }
 
 // --- RocksDbStore only --------------------------------------------------------------------------
@@ -464,16 +466,16 @@ TEST(RocksDbIncidentStoreTest, ReopenKeepsIncidentsTimelineGroupsAndSequence) {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet c;
-    c.PutIncident(full);
-    c.PutIncident(MakeIncident(Num(4), S::kTriggered, "g"));
-    c.AppendTimeline(Num(4), MakeEntry("create"));
-    c.AppendTimeline(Num(4), MakeEntry("alarm"));
-    c.SetIncidentSequence(4);
+    c.Get<IncidentChanges>().Put(full);
+    c.Get<IncidentChanges>().Put(MakeIncident(Num(4), S::kTriggered, "g"));
+    c.Get<IncidentChanges>().AppendTimeline(Num(4), MakeEntry("create"));
+    c.Get<IncidentChanges>().AppendTimeline(Num(4), MakeEntry("alarm"));
+    c.Get<IncidentChanges>().SetSequence(4);
     ASSERT_TRUE((*store)->Commit(c, Durability::kMachine).ok());
   }
   auto store = RocksDbStore::Open(dir.sub("db"));
   ASSERT_TRUE(store.ok()) << store.status().message();
-  IncidentStore& incidents = (*store)->incidents();
+  IncidentStore& incidents = (*store)->Get<IncidentStore>();
   auto got = incidents.Get(Num(3));
   ASSERT_TRUE(got.ok() && got->has_value());
   EXPECT_EQ(Tie(**got), Tie(full));
@@ -485,7 +487,7 @@ TEST(RocksDbIncidentStoreTest, ReopenKeepsIncidentsTimelineGroupsAndSequence) {
 
   // The global timeline sequence continues: entries after the reopen follow the earlier ones.
   ChangeSet more;
-  more.AppendTimeline(Num(4), MakeEntry("order"));
+  more.Get<IncidentChanges>().AppendTimeline(Num(4), MakeEntry("order"));
   ASSERT_TRUE((*store)->Commit(more, Durability::kProcess).ok());
   EXPECT_THAT(Actions(*incidents.Timeline(Num(4))), ElementsAre("create", "alarm", "order"));
 }
@@ -502,7 +504,7 @@ TEST(RocksDbIncidentStoreTest, DatabaseWithoutIncidentFamiliesOpensAndGainsThem)
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet c;
-    c.PutAlarm(MakeRecord("fp"));
+    c.Get<AlarmChanges>().Put(MakeRecord("fp"));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   std::vector<std::string> families;
@@ -512,9 +514,9 @@ TEST(RocksDbIncidentStoreTest, DatabaseWithoutIncidentFamiliesOpensAndGainsThem)
 
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_TRUE((*store)->alarms().Get("fp")->has_value());
+  EXPECT_TRUE((*store)->Get<AlarmStore>().Get("fp")->has_value());
   ASSERT_TRUE(PutIncidents(**store, {MakeIncident(Num(1))}).ok());
-  EXPECT_TRUE((*store)->incidents().Get(Num(1))->has_value());
+  EXPECT_TRUE((*store)->Get<IncidentStore>().Get(Num(1))->has_value());
 }
 
 TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
@@ -524,8 +526,8 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok());
     ChangeSet c;
-    c.PutIncident(MakeIncident(Num(1)));
-    c.AppendTimeline(Num(2), MakeEntry("create"));
+    c.Get<IncidentChanges>().Put(MakeIncident(Num(1)));
+    c.Get<IncidentChanges>().AppendTimeline(Num(2), MakeEntry("create"));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
@@ -539,7 +541,7 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  IncidentStore& incidents = (*store)->incidents();
+  IncidentStore& incidents = (*store)->Get<IncidentStore>();
 
   auto got = incidents.Get(Num(1));
   ASSERT_FALSE(got.ok());
@@ -563,10 +565,10 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
 
   // A commit that must read the corrupt record (for its old index keys) writes nothing.
   ChangeSet c;
-  c.PutIncident(MakeIncident(Num(1), S::kResolved));
-  c.PutAlarm(MakeRecord("fp"));
+  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kResolved));
+  c.Get<AlarmChanges>().Put(MakeRecord("fp"));
   EXPECT_FALSE((*store)->Commit(c, Durability::kProcess).ok());
-  EXPECT_EQ(*(*store)->alarms().Get("fp"), std::nullopt);
+  EXPECT_EQ(*(*store)->Get<AlarmStore>().Get("fp"), std::nullopt);
 }
 
 // Listing re-checks every filter on the record, so stale index keys would not show; they would
@@ -618,10 +620,11 @@ TEST(RocksDbIncidentStoreTest, FilteredListReadsOnlyTheRecordsItsIndexNames) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok());
-  auto filtered = (*store)->incidents().List({.status = S::kRejected, .limit = 10});
+  auto filtered = (*store)->Get<IncidentStore>().List({.status = S::kRejected, .limit = 10});
   ASSERT_TRUE(filtered.ok()) << filtered.status().message();
   EXPECT_THAT(Nums(*filtered), ElementsAre(Num(51), Num(7)));
-  EXPECT_EQ((*store)->incidents().List({.limit = 100}).status().code(), StatusCode::kInternal);
+  EXPECT_EQ((*store)->Get<IncidentStore>().List({.limit = 100}).status().code(),
+            StatusCode::kInternal);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "storage/memory/memory_store.h"
 #include "storage/rocksdb/rocksdb_store.h"
 #include "storage/rocksdb/silence_codec.h"
+#include "storage/silence_view.h"
 #include "storage/transaction.h"
 #include "tests/unit/storage/raw_rocksdb.h"
 #include "tests/unit/storage/rule_state_test_util.h"
@@ -28,6 +29,7 @@ using ::alarmgate::testing::Equals;
 using ::alarmgate::testing::FullSilence;
 using ::alarmgate::testing::MakeSilence;
 using ::alarmgate::testing::RegexCondition;
+using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Values;
 using ::alarmgate::testing::WithRawDb;
@@ -45,8 +47,8 @@ std::vector<std::string> Ids(const std::vector<Silence>& silences) {
 Result<std::string> CreateSilence(Store& store) {
   ChangeSet none;
   Transaction txn(store, none);
-  ASSIGN_OR_RETURN(std::string id, txn.AllocateSilenceId());
-  txn.PutSilence(MakeSilence(id));
+  ASSIGN_OR_RETURN(std::string id, SilenceView(txn).AllocateId());
+  SilenceView(txn).Put(MakeSilence(id));
   RETURN_IF_ERROR(store.Commit(txn.changes(), Durability::kProcess));
   return id;
 }
@@ -55,14 +57,14 @@ template <typename Env>
 class SilenceStoreContractTest : public ::testing::Test {
  protected:
   Store& store() { return env_.store(); }
-  SilenceStore& silences() { return env_.store().silences(); }
+  SilenceStore& silences() { return StoreOf<SilenceStore>(env_.store()); }
   void Commit(const ChangeSet& changes) {
     auto s = store().Commit(changes, Durability::kProcess);
     ASSERT_TRUE(s.ok()) << s.message();
   }
   void Put(std::vector<Silence> list) {
     ChangeSet c;
-    for (auto& s : list) c.PutSilence(std::move(s));
+    for (auto& s : list) c.Get<SilenceChanges>().Put(std::move(s));
     Commit(c);
   }
   std::optional<Silence> Get(const std::string& id) {
@@ -107,9 +109,9 @@ TYPED_TEST(SilenceStoreContractTest, ListIsInIdOrderAndDeleteRemoves) {
   Silence updated = MakeSilence("S000000000002");
   updated.ends_at_ms = 1500;  // expired early
   ChangeSet c;
-  c.PutSilence(updated);
-  c.DeleteSilence("S000000000003");
-  c.DeleteSilence("S000000000099");  // absent: fine
+  c.Get<SilenceChanges>().Put(updated);
+  c.Get<SilenceChanges>().Delete("S000000000003");
+  c.Get<SilenceChanges>().Delete("S000000000099");  // absent: fine
   this->Commit(c);
   EXPECT_THAT(this->ListIds(), ElementsAre("S000000000001", "S000000000002"));
   EXPECT_EQ(this->Get("S000000000002")->ends_at_ms, 1500);
@@ -148,7 +150,7 @@ TYPED_TEST(SilenceStoreContractTest, AllocatedIdsIncreaseAndAreNeverReused) {
   EXPECT_EQ(*second, "S000000000002");
   // Deleting the newest does not give its id out again.
   ChangeSet del;
-  del.DeleteSilence(*second);
+  del.Get<SilenceChanges>().Delete(*second);
   this->Commit(del);
   auto third = CreateSilence(this->store());
   ASSERT_TRUE(third.ok());
@@ -159,10 +161,10 @@ TYPED_TEST(SilenceStoreContractTest, AllocatedIdsIncreaseAndAreNeverReused) {
 
 TYPED_TEST(SilenceStoreContractTest, LastSequenceIsTheHighestCommitted) {
   ChangeSet c;
-  c.SetSilenceSequence(9);
+  c.Get<SilenceChanges>().SetSequence(9);
   this->Commit(c);
   ChangeSet stale;
-  stale.SetSilenceSequence(4);  // a stale value never moves it back
+  stale.Get<SilenceChanges>().SetSequence(4);  // a stale value never moves it back
   this->Commit(stale);
   EXPECT_EQ(*this->silences().LastSequence(), 9u);
 }
@@ -175,25 +177,25 @@ TEST(SilenceIdTest, FormatIsSAndTwelveDigitsSoIdsSortByCreation) {
 
 TEST(ChangeSetSilenceTest, MergeKeepsTheLaterSilenceAndSequence) {
   ChangeSet a;
-  a.PutSilence(MakeSilence("S1"));
-  a.SetSilenceSequence(1);
+  a.Get<SilenceChanges>().Put(MakeSilence("S1"));
+  a.Get<SilenceChanges>().SetSequence(1);
   ChangeSet b;
-  b.DeleteSilence("S1");
-  b.PutSilence(MakeSilence("S2"));
-  b.SetSilenceSequence(2);
+  b.Get<SilenceChanges>().Delete("S1");
+  b.Get<SilenceChanges>().Put(MakeSilence("S2"));
+  b.Get<SilenceChanges>().SetSequence(2);
   a.Merge(std::move(b));
-  EXPECT_EQ(a.silences().at("S1"), std::nullopt);
-  EXPECT_TRUE(a.silences().at("S2").has_value());
-  EXPECT_EQ(a.silence_sequence(), 2u);
+  EXPECT_EQ(a.Get<SilenceChanges>().silences().at("S1"), std::nullopt);
+  EXPECT_TRUE(a.Get<SilenceChanges>().silences().at("S2").has_value());
+  EXPECT_EQ(a.Get<SilenceChanges>().sequence(), 2u);
   ChangeSet c;
   a.Merge(std::move(c));  // allocated nothing
-  EXPECT_EQ(a.silence_sequence(), 2u);
+  EXPECT_EQ(a.Get<SilenceChanges>().sequence(), 2u);
 
   ChangeSet only_sequence;
-  only_sequence.SetSilenceSequence(3);
+  only_sequence.Get<SilenceChanges>().SetSequence(3);
   EXPECT_FALSE(only_sequence.empty());
   ChangeSet only_delete;
-  only_delete.DeleteSilence("S1");
+  only_delete.Get<SilenceChanges>().Delete("S1");
   EXPECT_FALSE(only_delete.empty());
 }
 
@@ -203,11 +205,11 @@ TEST(MemorySilenceStoreTest, FailedCommitChangesNoSilenceNorSequence) {
   MemoryStore store;
   store.FailNextCommits(1);
   ChangeSet c;
-  c.PutSilence(MakeSilence("S000000000001"));
-  c.SetSilenceSequence(1);
+  c.Get<SilenceChanges>().Put(MakeSilence("S000000000001"));
+  c.Get<SilenceChanges>().SetSequence(1);
   EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
-  EXPECT_EQ(*store.silences().Get("S000000000001"), std::nullopt);
-  EXPECT_EQ(*store.silences().LastSequence(), 0u);
+  EXPECT_EQ(*store.Get<SilenceStore>().Get("S000000000001"), std::nullopt);
+  EXPECT_EQ(*store.Get<SilenceStore>().LastSequence(), 0u);
 }
 
 // --- RocksDbStore only --------------------------------------------------------------------------
@@ -221,19 +223,19 @@ TEST(RocksDbSilenceStoreTest, ReopenKeepsSilencesAndIdsContinue) {
     ASSERT_EQ(*CreateSilence(**store), "S000000000001");
     ASSERT_EQ(*CreateSilence(**store), "S000000000002");
     ChangeSet c;
-    c.PutSilence(full);
-    c.DeleteSilence("S000000000002");
+    c.Get<SilenceChanges>().Put(full);
+    c.Get<SilenceChanges>().Delete("S000000000002");
     ASSERT_TRUE((*store)->Commit(c, Durability::kMachine).ok());
   }
   auto store = RocksDbStore::Open(dir.sub("db"));
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->silences().Get(full.id);
+  auto got = (*store)->Get<SilenceStore>().Get(full.id);
   ASSERT_TRUE(got.ok() && got->has_value()) << got.status().message();
   EXPECT_EQ(Values(**got), Values(full));
-  auto listed = (*store)->silences().List();
+  auto listed = (*store)->Get<SilenceStore>().List();
   ASSERT_TRUE(listed.ok());
   EXPECT_THAT(Ids(*listed), ElementsAre("S000000000001"));
-  EXPECT_EQ(*(*store)->silences().LastSequence(), 2u);
+  EXPECT_EQ(*(*store)->Get<SilenceStore>().LastSequence(), 2u);
   EXPECT_EQ(*CreateSilence(**store), "S000000000003");
 }
 
@@ -257,7 +259,7 @@ TEST(RocksDbSilenceStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  SilenceStore& silences = (*store)->silences();
+  SilenceStore& silences = (*store)->Get<SilenceStore>();
 
   for (const std::string id : {"S000000000001", "S000000000002"}) {
     auto got = silences.Get(id);
@@ -274,7 +276,7 @@ TEST(RocksDbSilenceStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
   // An id cannot be allocated past an unreadable sequence.
   ChangeSet none;
   Transaction txn(**store, none);
-  EXPECT_EQ(txn.AllocateSilenceId().status().code(), StatusCode::kInternal);
+  EXPECT_EQ(SilenceView(txn).AllocateId().status().code(), StatusCode::kInternal);
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ namespace {
 using ::alarmgate::testing::EnvNames;
 using ::alarmgate::testing::Envs;
 using ::alarmgate::testing::MakeRecord;
+using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Tie;
 using ::alarmgate::testing::WithRawDb;
@@ -53,16 +54,16 @@ class StoreContractTest : public ::testing::Test {
 
   void Put(std::vector<AlarmRecord> records) {
     ChangeSet changes;
-    for (auto& r : records) changes.PutAlarm(std::move(r));
+    for (auto& r : records) changes.Get<AlarmChanges>().Put(std::move(r));
     ASSERT_TRUE(store().Commit(changes, Durability::kProcess).ok());
   }
   std::optional<AlarmRecord> Get(const std::string& fingerprint) {
-    auto got = store().alarms().Get(fingerprint);
+    auto got = StoreOf<AlarmStore>(store()).Get(fingerprint);
     EXPECT_TRUE(got.ok()) << got.status().message();
     return got.ok() ? *got : std::nullopt;
   }
   std::vector<std::string> ListFingerprints(const AlarmQuery& query) {
-    auto listed = store().alarms().List(query);
+    auto listed = StoreOf<AlarmStore>(store()).List(query);
     EXPECT_TRUE(listed.ok()) << listed.status().message();
     return listed.ok() ? Fingerprints(*listed) : std::vector<std::string>{};
   }
@@ -103,8 +104,8 @@ TYPED_TEST(StoreContractTest, LaterCommitOverwrites) {
 TYPED_TEST(StoreContractTest, DeleteRemovesAndDeletingAbsentIsOk) {
   this->Put({MakeRecord("fp1"), MakeRecord("fp2")});
   ChangeSet changes;
-  changes.DeleteAlarm("fp1");
-  changes.DeleteAlarm("never-there");
+  changes.Get<AlarmChanges>().Delete("fp1");
+  changes.Get<AlarmChanges>().Delete("never-there");
   ASSERT_TRUE(this->store().Commit(changes, Durability::kProcess).ok());
   EXPECT_EQ(this->Get("fp1"), std::nullopt);
   EXPECT_TRUE(this->Get("fp2").has_value());
@@ -113,9 +114,9 @@ TYPED_TEST(StoreContractTest, DeleteRemovesAndDeletingAbsentIsOk) {
 TYPED_TEST(StoreContractTest, OneCommitAppliesAllItsPutsAndDeletes) {
   this->Put({MakeRecord("old")});
   ChangeSet changes;
-  changes.PutAlarm(MakeRecord("a"));
-  changes.PutAlarm(MakeRecord("b"));
-  changes.DeleteAlarm("old");
+  changes.Get<AlarmChanges>().Put(MakeRecord("a"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("b"));
+  changes.Get<AlarmChanges>().Delete("old");
   ASSERT_TRUE(this->store().Commit(changes, Durability::kMachine).ok());
   EXPECT_THAT(this->ListFingerprints({.limit = 10}), ElementsAre("a", "b"));
 }
@@ -185,11 +186,11 @@ TYPED_TEST(StoreContractTest, ListResolvedBeforeReturnsOnlyOldResolvedAlarms) {
       {MakeRecord("a", "m", AlarmStatus::kOk, 100), MakeRecord("b", "m", AlarmStatus::kAlarm, 100),
        MakeRecord("c", "m", AlarmStatus::kOk, 200), MakeRecord("d", "m", AlarmStatus::kOk, 300),
        MakeRecord("e", "m", AlarmStatus::kOk, 150)});
-  auto got = this->store().alarms().ListResolvedBefore(/*cutoff_ms=*/300, /*limit=*/10);
+  auto got = StoreOf<AlarmStore>(this->store()).ListResolvedBefore(/*cutoff_ms=*/300, /*limit=*/10);
   ASSERT_TRUE(got.ok());
   EXPECT_THAT(*got, ElementsAre("a", "c", "e"));  // d is not before 300; b is not resolved
 
-  auto limited = this->store().alarms().ListResolvedBefore(300, 2);
+  auto limited = StoreOf<AlarmStore>(this->store()).ListResolvedBefore(300, 2);
   ASSERT_TRUE(limited.ok());
   EXPECT_THAT(*limited, ElementsAre("a", "c"));
 }
@@ -202,7 +203,7 @@ TYPED_TEST(StoreContractTest, ForEachVisitsEveryRecordInOrder) {
                   .alarms()
                   .ForEach([&](const AlarmRecord& r) {
                     seen.push_back(r.fingerprint);
-                    EXPECT_TRUE(this->store().alarms().Get(r.fingerprint).ok());
+                    EXPECT_TRUE(StoreOf<AlarmStore>(this->store()).Get(r.fingerprint).ok());
                   })
                   .ok());
   EXPECT_THAT(seen, ElementsAre("a", "b", "c"));
@@ -226,19 +227,19 @@ TEST(MemoryStoreTest, FailNextCommitsFailsThatManyCommitsAndChangesNothing) {
   MemoryStore store;
   store.FailNextCommits(2);
   ChangeSet changes;
-  changes.PutAlarm(MakeRecord("a"));
-  changes.PutAlarm(MakeRecord("b"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("a"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("b"));
   for (int i = 0; i < 2; ++i) {
     Status st = store.Commit(changes, Durability::kProcess);
     EXPECT_EQ(st.code(), StatusCode::kUnavailable);
-    auto got = store.alarms().Get("a");
+    auto got = store.Get<AlarmStore>().Get("a");
     ASSERT_TRUE(got.ok());
     EXPECT_EQ(*got, std::nullopt);
   }
   EXPECT_EQ(store.successful_commits(), 0);
   EXPECT_TRUE(store.Commit(changes, Durability::kProcess).ok());
   EXPECT_EQ(store.successful_commits(), 1);
-  EXPECT_TRUE(store.alarms().Get("b")->has_value());
+  EXPECT_TRUE(store.Get<AlarmStore>().Get("b")->has_value());
 }
 
 // --- RocksDbStore only --------------------------------------------------------------------------
@@ -254,20 +255,20 @@ TEST_P(RocksDbReopenTest, ReopenKeepsCommittedData) {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet changes;
-    changes.PutAlarm(r);
-    changes.PutAlarm(MakeRecord("fp2"));
+    changes.Get<AlarmChanges>().Put(r);
+    changes.Get<AlarmChanges>().Put(MakeRecord("fp2"));
     ASSERT_TRUE((*store)->Commit(changes, GetParam()).ok());
     ChangeSet del;
-    del.DeleteAlarm("fp2");
+    del.Get<AlarmChanges>().Delete("fp2");
     ASSERT_TRUE((*store)->Commit(del, GetParam()).ok());
   }
   auto reopened = RocksDbStore::Open(dir.sub("db"));
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
-  auto got = (*reopened)->alarms().Get("fp1");
+  auto got = (*reopened)->Get<AlarmStore>().Get("fp1");
   ASSERT_TRUE(got.ok());
   ASSERT_TRUE(got->has_value());
   EXPECT_EQ(Tie(**got), Tie(r));
-  EXPECT_EQ(*(*reopened)->alarms().Get("fp2"), std::nullopt);
+  EXPECT_EQ(*(*reopened)->Get<AlarmStore>().Get("fp2"), std::nullopt);
 }
 
 INSTANTIATE_TEST_SUITE_P(Durabilities, RocksDbReopenTest,
@@ -296,7 +297,7 @@ TEST(RocksDbStoreTest, ProcessDurabilitySurvivesKill) {
         auto store = RocksDbStore::Open(path);
         if (!store.ok()) std::_Exit(1);
         ChangeSet changes;
-        changes.PutAlarm(MakeRecord("survivor"));
+        changes.Get<AlarmChanges>().Put(MakeRecord("survivor"));
         if (!(*store)->Commit(changes, Durability::kProcess).ok()) std::_Exit(2);
         std::raise(SIGKILL);
       },
@@ -305,7 +306,7 @@ TEST(RocksDbStoreTest, ProcessDurabilitySurvivesKill) {
 
   auto reopened = RocksDbStore::Open(path);
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
-  auto got = (*reopened)->alarms().Get("survivor");
+  auto got = (*reopened)->Get<AlarmStore>().Get("survivor");
   ASSERT_TRUE(got.ok());
   EXPECT_TRUE(got->has_value());
 }
@@ -333,11 +334,11 @@ TEST(RocksDbStoreTest, CorruptRecordReadsAsInternalNamingTheKey) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->alarms().Get("badfp");
+  auto got = (*store)->Get<AlarmStore>().Get("badfp");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), StatusCode::kInternal);
   EXPECT_THAT(got.status().message(), HasSubstr("badfp"));
-  auto listed = (*store)->alarms().List({.limit = 10});
+  auto listed = (*store)->Get<AlarmStore>().List({.limit = 10});
   EXPECT_EQ(listed.status().code(), StatusCode::kInternal);
 }
 
@@ -420,7 +421,7 @@ TEST(RocksDbStoreTest, UnknownFamiliesOfAnExistingDatabaseAreOpenedToo) {
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok());
     ChangeSet c;
-    c.PutAlarm(MakeRecord("fp"));
+    c.Get<AlarmChanges>().Put(MakeRecord("fp"));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   WithRawDb(path, {"from_a_later_build"}, [](rocksdb::DB* db, auto& cf) {
@@ -428,7 +429,7 @@ TEST(RocksDbStoreTest, UnknownFamiliesOfAnExistingDatabaseAreOpenedToo) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_TRUE((*store)->alarms().Get("fp")->has_value());
+  EXPECT_TRUE((*store)->Get<AlarmStore>().Get("fp")->has_value());
 }
 
 }  // namespace
