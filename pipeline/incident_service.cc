@@ -1,6 +1,8 @@
 #include "pipeline/incident_service.h"
 
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "incidents/incident_lifecycle.h"
 #include "incidents/incident_number.h"
@@ -12,6 +14,15 @@ namespace {
 // From a minute to a week: acknowledgement and resolution times of on-call work.
 prometheus::Histogram::BucketBoundaries DurationBuckets() {
   return {60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200, 604800};
+}
+
+// Stages the incident after a change, with whether it is still open (storage keeps each group's
+// open incident from that), and the timeline line that records the change.
+void StageTransition(IncidentView& incidents, Transition t) {
+  const bool open = IsOpen(t.incident.status);
+  std::string incident_num = t.incident.incident_num;
+  incidents.Put(std::move(t.incident), open);
+  incidents.AppendTimeline(std::move(incident_num), std::move(t.entry));
 }
 
 }  // namespace
@@ -45,7 +56,11 @@ IncidentService::IncidentService(Store& store, GroupCommitter& committer, const 
                            .Add({}, DurationBuckets())) {}
 
 Status IncidentService::LoadGauges() {
-  return store_.Get<IncidentStore>().ForEachOpen([this](const Incident& i) { AdjustOpen(i, +1); });
+  for (IncidentStatus status : OpenStatuses()) {
+    RETURN_IF_ERROR(store_.Get<IncidentStore>().ForEachWithStatus(
+        status, [this](const Incident& i) { AdjustOpen(i, +1); }));
+  }
+  return Status::Ok();
 }
 
 void IncidentService::AdjustOpen(const Incident& incident, double delta) {
@@ -83,12 +98,15 @@ Result<IncidentChange> IncidentService::StageOpen(Transaction& txn,
   IncidentView incidents(txn);
   ASSIGN_OR_RETURN(uint64_t sequence, incidents.AllocateSequence());
   if (sequence > kMaxIncidentSequence) {
-    return Status::Unavailable("incident numbers are exhausted");
+    // The job fails, so the allocation staged with it is dropped too.
+    return Status::ResourceExhausted(
+        "incident sequence exhausted: " + std::to_string(sequence - 1) +
+        " is the last number incident numbers can hold");
   }
   ASSIGN_OR_RETURN(Transition t, OpenIncident(command, FormatIncidentNum(sequence, now_ms), now_ms));
-  incidents.Put(t.incident);
-  incidents.AppendTimeline(t.incident.incident_num, std::move(t.entry));
-  return IncidentChange{std::nullopt, std::move(t.incident), false};
+  Incident opened = t.incident;
+  StageTransition(incidents, std::move(t));
+  return IncidentChange{std::nullopt, std::move(opened), false};
 }
 
 Result<IncidentChange> IncidentService::StageAutoResolve(Transaction& txn,
@@ -100,9 +118,9 @@ Result<IncidentChange> IncidentService::StageAutoResolve(Transaction& txn,
   if (!current) return Status::NotFound("no incident " + incident_num);
   ASSIGN_OR_RETURN(Transition t, AutoResolve(*current, std::move(cause), std::move(solution),
                                              now_ms, "alarmgate"));
-  incidents.Put(t.incident);
-  incidents.AppendTimeline(incident_num, std::move(t.entry));
-  return IncidentChange{std::move(current), std::move(t.incident), true};
+  Incident resolved = t.incident;
+  StageTransition(incidents, std::move(t));
+  return IncidentChange{std::move(current), std::move(resolved), true};
 }
 
 Status IncidentService::StageNote(Transaction& txn, const std::string& incident_num,
@@ -149,9 +167,8 @@ void IncidentService::Handle(HandleIncidentCommand command, Done done) {
         if (!current) return Status::NotFound("incident " + cmd->incident_num + " does not exist");
         ASSIGN_OR_RETURN(Transition t,
                          Apply(*current, *cmd, clock_.NowMs(), cmd->operator_id));
-        incidents.Put(t.incident);
-        incidents.AppendTimeline(cmd->incident_num, std::move(t.entry));
-        *change = IncidentChange{std::move(current), std::move(t.incident), false};
+        *change = IncidentChange{std::move(current), t.incident, false};
+        StageTransition(incidents, std::move(t));
         return Status::Ok();
       },
       Answer(change, std::move(done))});

@@ -15,15 +15,23 @@
 
 namespace alarmgate {
 
+// An incident as staged, with the domain's verdict on it.
+struct StagedIncident {
+  Incident incident;
+  // Whether someone still has to resolve it (incidents/incident_lifecycle.h IsOpen). The store
+  // keeps each group's open incident from this, without knowing the lifecycle.
+  bool open = false;
+};
+
 class IncidentChanges {
  public:
   using StoreInterface = IncidentStore;
 
-  // The store keeps the incident's secondary indexes and its group's open-incident entry in step
-  // with the record itself.
-  void Put(Incident incident) {
+  // The store keeps the incident's secondary indexes, and its group's open-incident entry as
+  // `open` says, in step with the record itself.
+  void Put(Incident incident, bool open) {
     std::string key = incident.incident_num;
-    incidents_[std::move(key)] = std::move(incident);
+    incidents_[std::move(key)] = StagedIncident{std::move(incident), open};
   }
   void AppendTimeline(std::string incident_num, TimelineEntry entry) {
     timeline_.emplace_back(std::move(incident_num), std::move(entry));
@@ -31,12 +39,12 @@ class IncidentChanges {
   // The highest sequence allocated (Transaction::AllocateSequence); the store never moves back.
   void SetSequence(uint64_t sequence) { sequence_ = sequence; }
 
-  const std::map<std::string, Incident>& incidents() const { return incidents_; }
+  const std::map<std::string, StagedIncident>& incidents() const { return incidents_; }
   const std::vector<std::pair<std::string, TimelineEntry>>& timeline() const { return timeline_; }
   std::optional<uint64_t> sequence() const { return sequence_; }
 
   // The staged version of `incident_num`, or nullptr when none is.
-  const Incident* Find(const std::string& incident_num) const {
+  const StagedIncident* Find(const std::string& incident_num) const {
     auto it = incidents_.find(incident_num);
     return it == incidents_.end() ? nullptr : &it->second;
   }
@@ -50,7 +58,7 @@ class IncidentChanges {
   bool empty() const { return incidents_.empty() && timeline_.empty() && !sequence_; }
 
  private:
-  std::map<std::string, Incident> incidents_;
+  std::map<std::string, StagedIncident> incidents_;
   std::vector<std::pair<std::string, TimelineEntry>> timeline_;
   std::optional<uint64_t> sequence_;
 };

@@ -3,16 +3,13 @@
 
 #include "storage/incident_view.h"
 
-#include "incidents/incident_lifecycle.h"
-#include "incidents/incident_number.h"
-
 namespace alarmgate {
 
 Result<std::optional<Incident>> IncidentView::Get(std::string_view incident_num) const {
   const std::string key(incident_num);
-  if (const Incident* staged =
+  if (const StagedIncident* staged =
           txn_.FindStaged<IncidentChanges>([&](const IncidentChanges& c) { return c.Find(key); })) {
-    return std::optional<Incident>(*staged);
+    return std::optional<Incident>(staged->incident);
   }
   return txn_.store().Get<IncidentStore>().Get(incident_num);
 }
@@ -24,8 +21,8 @@ Result<std::optional<std::string>> IncidentView::FindOpenByGroup(std::string_vie
   auto staged_version = [&](const std::string& num) {
     return txn_.FindStaged<IncidentChanges>([&](const IncidentChanges& c) { return c.Find(num); });
   };
-  auto is_open_in_group = [&](const Incident& i) {
-    return i.group_key == group_key && IsOpen(i.status);
+  auto is_open_in_group = [&](const StagedIncident& i) {
+    return i.incident.group_key == group_key && i.open;
   };
   // An incident staged open in the group is its open one (the newest if, against the rule
   // engine's design, there are several).
@@ -48,14 +45,8 @@ Result<std::optional<std::string>> IncidentView::FindOpenByGroup(std::string_vie
 }
 
 Result<uint64_t> IncidentView::AllocateSequence() {
-  ASSIGN_OR_RETURN(uint64_t last, txn_.store().Get<IncidentStore>().LastSequence());
-  last = std::max({last, txn_.Staged<IncidentChanges>().sequence().value_or(0),
-                   txn_.Changes<IncidentChanges>().sequence().value_or(0)});
-  if (last >= kMaxIncidentSequence) {
-    return Status::ResourceExhausted("incident sequence exhausted: " + std::to_string(last) +
-                                     " is the last number incident numbers can hold");
-  }
-  return txn_.AllocateSequence<IncidentChanges>(last);
+  ASSIGN_OR_RETURN(uint64_t stored, txn_.store().Get<IncidentStore>().LastSequence());
+  return txn_.AllocateSequence<IncidentChanges>(stored);
 }
 
 }  // namespace alarmgate

@@ -22,9 +22,13 @@ class IncidentView {
   // The open incident of a rule group, seeing incidents staged in this group commit.
   Result<std::optional<std::string>> FindOpenByGroup(std::string_view group_key) const;
   // Reserves the next incident sequence number (staged: committed with the rest or not at all).
+  // Any number: what fits an incident number is the domain's limit (incidents/incident_number.h).
   Result<uint64_t> AllocateSequence();
 
-  void Put(Incident incident) { txn_.Changes<IncidentChanges>().Put(std::move(incident)); }
+  // `open`: the domain's verdict (incidents/incident_lifecycle.h IsOpen), kept for the group.
+  void Put(Incident incident, bool open) {
+    txn_.Changes<IncidentChanges>().Put(std::move(incident), open);
+  }
   void AppendTimeline(std::string incident_num, TimelineEntry entry) {
     txn_.Changes<IncidentChanges>().AppendTimeline(std::move(incident_num), std::move(entry));
   }

@@ -17,6 +17,7 @@ class SilenceChanges {
  public:
   using StoreInterface = SilenceStore;
 
+  // Regex matchers are stored as their `pattern` text; `regex` is not kept.
   void Put(Silence silence) {
     std::string id = silence.id;
     silences_[std::move(id)] = std::move(silence);

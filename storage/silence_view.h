@@ -1,7 +1,8 @@
 #pragma once
-// API silences as one job of a group commit changes them: ids continue after what the store and
-// the earlier jobs of its group allocated; writes are staged in the job's changes.
+// API silences as one job of a group commit changes them: the sequence continues after what the
+// store and the earlier jobs of its group allocated; writes are staged in the job's changes.
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -14,8 +15,9 @@ class SilenceView {
  public:
   explicit SilenceView(Transaction& txn) : txn_(txn) {}
 
-  // Reserves the next API silence id ("S000000000001", …; staged like the incident sequence).
-  Result<std::string> AllocateId();
+  // Reserves the next silence sequence number (staged: committed with the rest or not at all).
+  // The id made of it, and its limit, are the domain's (rules/silence_id.h).
+  Result<uint64_t> AllocateSequence();
   void Put(Silence silence) { txn_.Changes<SilenceChanges>().Put(std::move(silence)); }
   void Delete(const std::string& id) { txn_.Changes<SilenceChanges>().Delete(id); }
 

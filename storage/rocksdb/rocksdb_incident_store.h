@@ -35,7 +35,8 @@ class RocksDbIncidentStore final : public IncidentStore {
   Result<std::vector<TimelineEntry>> Timeline(std::string_view incident_num) override;
   Result<std::optional<std::string>> FindOpenByGroup(std::string_view group_key) override;
   Result<uint64_t> LastSequence() override;
-  Status ForEachOpen(const std::function<void(const Incident&)>& fn) override;
+  Status ForEachWithStatus(IncidentStatus status,
+                           const std::function<void(const Incident&)>& fn) override;
 
   // Adds the incident part of `changes` to `batch`: each record with its index keys (the previous
   // version's are deleted), its group's open-incident entry, the timeline entries and both

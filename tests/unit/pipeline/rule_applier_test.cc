@@ -128,7 +128,7 @@ TEST_F(RuleApplierTest, AGroupWhoseIncidentAnOperatorResolvedOpensANewOne) {
   Incident closed = **store_.Get<IncidentStore>().Get(num);
   closed.status = IncidentStatus::kResolved;
   ChangeSet c;
-  c.Get<IncidentChanges>().Put(closed);
+  c.Get<IncidentChanges>().Put(closed, /*open=*/false);
   ASSERT_TRUE(store_.Commit(c, Durability::kProcess).ok());
   auto next = Transition(Event("b", "shop", AlarmStatus::kAlarm, 2));
   ASSERT_TRUE(next.incident_num);

@@ -190,51 +190,6 @@ TYPED_TEST(GroupStoreContractTest, DeletingAGroupDeletesOnlyItsMembers) {
   EXPECT_EQ(this->Member(kG2, ""), AlarmStatus::kAlarm);
 }
 
-TEST(ChangeSetGroupTest, MergeOfMembersKeepsTheLaterAndHonoursDeletes) {
-  ChangeSet a;
-  a.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
-  a.Get<GroupChanges>().PutMember(kG1, "fp-b", AlarmStatus::kAlarm);
-  a.Get<GroupChanges>().PutMember(kG2, "fp-a", AlarmStatus::kAlarm);
-  ChangeSet b;
-  b.Get<GroupChanges>().PutMember(kG2, "fp-a", AlarmStatus::kOk);
-  b.Get<GroupChanges>().Delete(kG1);
-  b.Get<GroupChanges>().PutMember(kG1, "fp-b", AlarmStatus::kOk);
-  a.Merge(std::move(b));
-  using Key = GroupChanges::MemberKey;
-  EXPECT_THAT(a.Get<GroupChanges>().members(),
-              ElementsAre(::testing::Pair(Key(kG1, "fp-b"), AlarmStatus::kOk),
-                          ::testing::Pair(Key(kG2, "fp-a"), AlarmStatus::kOk)));
-  EXPECT_THAT(a.Get<GroupChanges>().member_groups_deleted(), ElementsAre(kG1));
-
-  ChangeSet only_member;
-  EXPECT_TRUE(only_member.empty());
-  only_member.Get<GroupChanges>().PutMember(kG1, "fp", AlarmStatus::kOk);
-  EXPECT_FALSE(only_member.empty());
-  only_member.clear();
-  EXPECT_TRUE(only_member.empty());
-}
-
-TEST(ChangeSetGroupTest, MergeKeepsTheLaterGroupAndDeletes) {
-  ChangeSet a;
-  a.Get<GroupChanges>().Put(FullGroup(kG1));
-  a.Get<GroupChanges>().Put(FullGroup(kG2));
-  ChangeSet b;
-  GroupState later = BareGroup(kG1);
-  b.Get<GroupChanges>().Put(later);
-  b.Get<GroupChanges>().Delete(kG2);
-  a.Merge(std::move(b));
-  ASSERT_TRUE(a.Get<GroupChanges>().groups().at(kG1).has_value());
-  EXPECT_EQ(Values(*a.Get<GroupChanges>().groups().at(kG1)), Values(later));
-  EXPECT_EQ(a.Get<GroupChanges>().groups().at(kG2), std::nullopt);
-
-  ChangeSet only_group;
-  EXPECT_TRUE(only_group.empty());
-  only_group.Get<GroupChanges>().Delete(kG1);
-  EXPECT_FALSE(only_group.empty());
-  only_group.clear();
-  EXPECT_TRUE(only_group.empty());
-}
-
 // --- MemoryStore only ---------------------------------------------------------------------------
 
 TEST(MemoryGroupStoreTest, FailedCommitChangesNoGroup) {

@@ -29,6 +29,7 @@ using ::alarmgate::testing::MakeEntry;
 using ::alarmgate::testing::MakeIncident;
 using ::alarmgate::testing::MakeRecord;
 using ::alarmgate::testing::Num;
+using ::alarmgate::testing::PutIncident;
 using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Tie;
@@ -55,7 +56,7 @@ std::vector<std::string> Actions(const std::vector<TimelineEntry>& entries) {
 
 Status PutIncidents(Store& store, std::vector<Incident> incidents) {
   ChangeSet changes;
-  for (auto& i : incidents) changes.Get<IncidentChanges>().Put(std::move(i));
+  for (auto& i : incidents) PutIncident(changes.Get<IncidentChanges>(), std::move(i));
   return store.Commit(changes, Durability::kProcess);
 }
 
@@ -84,10 +85,12 @@ class IncidentStoreContractTest : public ::testing::Test {
     EXPECT_TRUE(found.ok()) << found.status().message();
     return found.ok() ? *found : std::nullopt;
   }
-  std::vector<std::string> OpenNums() {
+  std::vector<std::string> NumsWithStatus(IncidentStatus status) {
     std::vector<std::string> seen;
     EXPECT_TRUE(
-        incidents().ForEachOpen([&](const Incident& i) { seen.push_back(i.incident_num); }).ok());
+        incidents()
+            .ForEachWithStatus(status, [&](const Incident& i) { seen.push_back(i.incident_num); })
+            .ok());
     return seen;
   }
   // Pages through `query` with `page` per request; fails on a page that is not full but not last.
@@ -385,29 +388,46 @@ TYPED_TEST(IncidentStoreContractTest, LastSequenceIsTheHighestCommitted) {
   EXPECT_EQ(*this->incidents().LastSequence(), 41u);
 }
 
-TYPED_TEST(IncidentStoreContractTest, ForEachOpenVisitsExactlyTheOpenIncidents) {
+TYPED_TEST(IncidentStoreContractTest, ForEachWithStatusVisitsExactlyThatStatusOldestFirst) {
   this->Put({MakeIncident(Num(1), S::kDraft), MakeIncident(Num(2), S::kTriggered),
              MakeIncident(Num(3), S::kAcknowledged), MakeIncident(Num(4), S::kRejected),
              MakeIncident(Num(5), S::kResolved), MakeIncident(Num(6), S::kCompleted),
              MakeIncident(Num(7), S::kTriggered)});
-  EXPECT_THAT(this->OpenNums(), UnorderedElementsAre(Num(2), Num(3), Num(4), Num(7)));
+  EXPECT_THAT(this->NumsWithStatus(S::kTriggered), ElementsAre(Num(2), Num(7)));
+  EXPECT_THAT(this->NumsWithStatus(S::kAcknowledged), ElementsAre(Num(3)));
+  EXPECT_THAT(this->NumsWithStatus(S::kDraft), ElementsAre(Num(1)));
 
   this->Put({MakeIncident(Num(3), S::kResolved), MakeIncident(Num(5), S::kRejected)});
+  EXPECT_THAT(this->NumsWithStatus(S::kAcknowledged), IsEmpty());
   // The callback may read the store (startup code looks things up while counting).
   std::vector<std::string> seen;
   ASSERT_TRUE(this->incidents()
-                  .ForEachOpen([&](const Incident& i) {
-                    seen.push_back(i.incident_num);
-                    EXPECT_TRUE(this->incidents().Get(i.incident_num).ok());
-                  })
+                  .ForEachWithStatus(S::kRejected,
+                                     [&](const Incident& i) {
+                                       seen.push_back(i.incident_num);
+                                       EXPECT_TRUE(this->incidents().Get(i.incident_num).ok());
+                                     })
                   .ok());
-  EXPECT_THAT(seen, UnorderedElementsAre(Num(2), Num(4), Num(5), Num(7)));
+  EXPECT_THAT(seen, ElementsAre(Num(4), Num(5)));
+}
+
+// Which incident is a group's open one is the domain's verdict, staged with it: the store follows
+// the flag, whatever the status says.
+TYPED_TEST(IncidentStoreContractTest, FindOpenByGroupFollowsTheStagedVerdict) {
+  ChangeSet c;
+  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kResolved, "g"), /*open=*/true);
+  this->Commit(c);
+  EXPECT_EQ(this->OpenOf("g"), Num(1));
+  ChangeSet closed;
+  closed.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered, "g"), /*open=*/false);
+  this->Commit(closed);
+  EXPECT_EQ(this->OpenOf("g"), std::nullopt);
 }
 
 TYPED_TEST(IncidentStoreContractTest, IncidentsTimelineAndAlarmsCommitTogether) {
   ChangeSet c;
   c.Get<AlarmChanges>().Put(MakeRecord("fp"));
-  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered, "g"));
+  PutIncident(c.Get<IncidentChanges>(), MakeIncident(Num(1), S::kTriggered, "g"));
   c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
   c.Get<IncidentChanges>().SetSequence(1);
   EXPECT_FALSE(c.empty());
@@ -419,35 +439,13 @@ TYPED_TEST(IncidentStoreContractTest, IncidentsTimelineAndAlarmsCommitTogether) 
   EXPECT_EQ(*this->incidents().LastSequence(), 1u);
 }
 
-TEST(ChangeSetTest, MergeKeepsTheLaterIncidentAndAccumulatesTimeline) {
-  ChangeSet a;
-  a.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered));
-  a.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
-  a.Get<IncidentChanges>().SetSequence(1);
-  ChangeSet b;
-  b.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kAcknowledged));
-  b.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("acceptedIncident1"));
-  a.Merge(std::move(b));
-  EXPECT_EQ(a.Get<IncidentChanges>().incidents().at(Num(1)).status, S::kAcknowledged);
-  ASSERT_EQ(a.Get<IncidentChanges>().timeline().size(), 2u);
-  EXPECT_EQ(a.Get<IncidentChanges>().timeline()[1].second.action, "acceptedIncident1");
-  EXPECT_EQ(a.Get<IncidentChanges>().sequence(), 1u);  // b allocated nothing
-
-  ChangeSet only_sequence;
-  EXPECT_TRUE(only_sequence.empty());
-  only_sequence.Get<IncidentChanges>().SetSequence(3);
-  EXPECT_FALSE(only_sequence.empty());
-  only_sequence.clear();
-  EXPECT_TRUE(only_sequence.empty());
-}
-
 // --- MemoryStore only ---------------------------------------------------------------------------
 
 TEST(MemoryIncidentStoreTest, FailedCommitChangesNoIncident) {
   MemoryStore store;
   store.FailNextCommits(1);
   ChangeSet c;
-  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kTriggered, "g"));
+  PutIncident(c.Get<IncidentChanges>(), MakeIncident(Num(1), S::kTriggered, "g"));
   c.Get<IncidentChanges>().AppendTimeline(Num(1), MakeEntry("create"));
   c.Get<IncidentChanges>().SetSequence(1);
   EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
@@ -466,8 +464,8 @@ TEST(RocksDbIncidentStoreTest, ReopenKeepsIncidentsTimelineGroupsAndSequence) {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet c;
-    c.Get<IncidentChanges>().Put(full);
-    c.Get<IncidentChanges>().Put(MakeIncident(Num(4), S::kTriggered, "g"));
+    PutIncident(c.Get<IncidentChanges>(), full);
+    PutIncident(c.Get<IncidentChanges>(), MakeIncident(Num(4), S::kTriggered, "g"));
     c.Get<IncidentChanges>().AppendTimeline(Num(4), MakeEntry("create"));
     c.Get<IncidentChanges>().AppendTimeline(Num(4), MakeEntry("alarm"));
     c.Get<IncidentChanges>().SetSequence(4);
@@ -526,7 +524,7 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok());
     ChangeSet c;
-    c.Get<IncidentChanges>().Put(MakeIncident(Num(1)));
+    PutIncident(c.Get<IncidentChanges>(), MakeIncident(Num(1)));
     c.Get<IncidentChanges>().AppendTimeline(Num(2), MakeEntry("create"));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
@@ -551,7 +549,8 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
        {IncidentQuery{.limit = 10}, IncidentQuery{.status = S::kTriggered, .limit = 10}}) {
     EXPECT_EQ(incidents.List(q).status().code(), StatusCode::kInternal);
   }
-  EXPECT_EQ(incidents.ForEachOpen([](const Incident&) {}).code(), StatusCode::kInternal);
+  EXPECT_EQ(incidents.ForEachWithStatus(S::kTriggered, [](const Incident&) {}).code(),
+            StatusCode::kInternal);
 
   auto timeline = incidents.Timeline(Num(2));
   ASSERT_FALSE(timeline.ok());
@@ -565,7 +564,7 @@ TEST(RocksDbIncidentStoreTest, CorruptValuesReadAsInternalNamingTheKey) {
 
   // A commit that must read the corrupt record (for its old index keys) writes nothing.
   ChangeSet c;
-  c.Get<IncidentChanges>().Put(MakeIncident(Num(1), S::kResolved));
+  PutIncident(c.Get<IncidentChanges>(), MakeIncident(Num(1), S::kResolved));
   c.Get<AlarmChanges>().Put(MakeRecord("fp"));
   EXPECT_FALSE((*store)->Commit(c, Durability::kProcess).ok());
   EXPECT_EQ(*(*store)->Get<AlarmStore>().Get("fp"), std::nullopt);
