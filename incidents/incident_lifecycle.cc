@@ -90,6 +90,8 @@ bool IsOpen(IncidentStatus status) {
   return false;
 }
 
+std::span<const IncidentStatus> OpenStatuses() { return kAutoResolveFrom; }
+
 Result<Transition> OpenIncident(const CreateIncidentCommand& command, std::string incident_num,
                                 int64_t now_ms) {
   RETURN_IF_ERROR(CheckCreateIncident(command));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,5 +51,7 @@ Result<Transition> AutoResolve(const Incident& incident, std::string cause, std:
 // TRIGGERED, ACKNOWLEDGED and REJECTED: someone still has to resolve it. The rule engine attaches
 // a group's alarms to its open incident and opens a new one once it is RESOLVED or COMPLETED.
 bool IsOpen(IncidentStatus status);
+// The statuses IsOpen holds for, in table order.
+std::span<const IncidentStatus> OpenStatuses();
 
 }  // namespace alarmgate

@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "storage/alarm_view.h"
+
 namespace alarmgate {
 
 void AlarmPurger::PurgeOnce(int64_t retention_days, std::function<void(Result<size_t>)> done) {
   const int64_t cutoff = clock_.NowMs() - retention_days * 24 * 3600 * 1000;
-  auto candidates = store_.alarms().ListResolvedBefore(cutoff, kBatch);
+  auto candidates = store_.Get<AlarmStore>().ListResolvedBefore(cutoff, kBatch);
   if (!candidates.ok()) {
     done(candidates.status());
     return;
@@ -21,10 +23,11 @@ void AlarmPurger::PurgeOnce(int64_t retention_days, std::function<void(Result<si
   auto deleted = std::make_shared<size_t>(0);
   committer_.Submit(CommitJob{
       [fingerprints, deleted, cutoff](Transaction& txn) {
+        AlarmView alarms(txn);
         for (const auto& fp : *fingerprints) {
-          ASSIGN_OR_RETURN(std::optional<AlarmRecord> r, txn.GetAlarm(fp));
+          ASSIGN_OR_RETURN(std::optional<AlarmRecord> r, alarms.Get(fp));
           if (r && r->status == AlarmStatus::kOk && r->last_seen_ms < cutoff) {
-            txn.DeleteAlarm(fp);
+            alarms.Delete(fp);
             ++*deleted;
           }
         }

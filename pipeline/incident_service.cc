@@ -1,9 +1,12 @@
 #include "pipeline/incident_service.h"
 
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "incidents/incident_lifecycle.h"
 #include "incidents/incident_number.h"
+#include "storage/incident_view.h"
 
 namespace alarmgate {
 namespace {
@@ -11,6 +14,15 @@ namespace {
 // From a minute to a week: acknowledgement and resolution times of on-call work.
 prometheus::Histogram::BucketBoundaries DurationBuckets() {
   return {60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200, 604800};
+}
+
+// Stages the incident after a change, with whether it is still open (storage keeps each group's
+// open incident from that), and the timeline line that records the change.
+void StageTransition(IncidentView& incidents, Transition t) {
+  const bool open = IsOpen(t.incident.status);
+  std::string incident_num = t.incident.incident_num;
+  incidents.Put(std::move(t.incident), open);
+  incidents.AppendTimeline(std::move(incident_num), std::move(t.entry));
 }
 
 }  // namespace
@@ -44,7 +56,11 @@ IncidentService::IncidentService(Store& store, GroupCommitter& committer, const 
                            .Add({}, DurationBuckets())) {}
 
 Status IncidentService::LoadGauges() {
-  return store_.incidents().ForEachOpen([this](const Incident& i) { AdjustOpen(i, +1); });
+  for (IncidentStatus status : OpenStatuses()) {
+    RETURN_IF_ERROR(store_.Get<IncidentStore>().ForEachWithStatus(
+        status, [this](const Incident& i) { AdjustOpen(i, +1); }));
+  }
+  return Status::Ok();
 }
 
 void IncidentService::AdjustOpen(const Incident& incident, double delta) {
@@ -79,34 +95,40 @@ void IncidentService::Observe(const IncidentChange& change) {
 Result<IncidentChange> IncidentService::StageOpen(Transaction& txn,
                                                   const CreateIncidentCommand& command,
                                                   int64_t now_ms) {
-  ASSIGN_OR_RETURN(uint64_t sequence, txn.AllocateIncidentSequence());
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(uint64_t sequence, incidents.AllocateSequence());
   if (sequence > kMaxIncidentSequence) {
-    return Status::Unavailable("incident numbers are exhausted");
+    // The job fails, so the allocation staged with it is dropped too.
+    return Status::ResourceExhausted(
+        "incident sequence exhausted: " + std::to_string(sequence - 1) +
+        " is the last number incident numbers can hold");
   }
   ASSIGN_OR_RETURN(Transition t, OpenIncident(command, FormatIncidentNum(sequence, now_ms), now_ms));
-  txn.PutIncident(t.incident);
-  txn.AppendTimeline(t.incident.incident_num, std::move(t.entry));
-  return IncidentChange{std::nullopt, std::move(t.incident), false};
+  Incident opened = t.incident;
+  StageTransition(incidents, std::move(t));
+  return IncidentChange{std::nullopt, std::move(opened), false};
 }
 
 Result<IncidentChange> IncidentService::StageAutoResolve(Transaction& txn,
                                                          const std::string& incident_num,
                                                          std::string cause, std::string solution,
                                                          int64_t now_ms) {
-  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(incident_num));
   if (!current) return Status::NotFound("no incident " + incident_num);
   ASSIGN_OR_RETURN(Transition t, AutoResolve(*current, std::move(cause), std::move(solution),
                                              now_ms, "alarmgate"));
-  txn.PutIncident(t.incident);
-  txn.AppendTimeline(incident_num, std::move(t.entry));
-  return IncidentChange{std::move(current), std::move(t.incident), true};
+  Incident resolved = t.incident;
+  StageTransition(incidents, std::move(t));
+  return IncidentChange{std::move(current), std::move(resolved), true};
 }
 
 Status IncidentService::StageNote(Transaction& txn, const std::string& incident_num,
                                   TimelineEntry entry) {
-  ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(incident_num));
+  IncidentView incidents(txn);
+  ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(incident_num));
   if (!current) return Status::NotFound("no incident " + incident_num);
-  txn.AppendTimeline(incident_num, std::move(entry));
+  incidents.AppendTimeline(incident_num, std::move(entry));
   return Status::Ok();
 }
 
@@ -140,13 +162,13 @@ void IncidentService::Handle(HandleIncidentCommand command, Done done) {
       [this, change, cmd](Transaction& txn) -> Status {
         // Read and changed on the writer thread, so two operators racing on one incident are
         // applied one after the other and the second sees the first's status.
-        ASSIGN_OR_RETURN(std::optional<Incident> current, txn.GetIncident(cmd->incident_num));
+        IncidentView incidents(txn);
+        ASSIGN_OR_RETURN(std::optional<Incident> current, incidents.Get(cmd->incident_num));
         if (!current) return Status::NotFound("incident " + cmd->incident_num + " does not exist");
         ASSIGN_OR_RETURN(Transition t,
                          Apply(*current, *cmd, clock_.NowMs(), cmd->operator_id));
-        txn.PutIncident(t.incident);
-        txn.AppendTimeline(cmd->incident_num, std::move(t.entry));
-        *change = IncidentChange{std::move(current), std::move(t.incident), false};
+        *change = IncidentChange{std::move(current), t.incident, false};
+        StageTransition(incidents, std::move(t));
         return Status::Ok();
       },
       Answer(change, std::move(done))});

@@ -4,6 +4,7 @@
 
 #include "alarms/fingerprint.h"
 #include "rules/explanation_json.h"
+#include "storage/alarm_view.h"
 
 namespace alarmgate {
 
@@ -27,7 +28,7 @@ IngestService::IngestService(Store& store, GroupCommitter& committer, RuleApplie
                   .Register(registry)) {}
 
 Status IngestService::LoadGauges() {
-  return store_.alarms().ForEach([this](const AlarmRecord& r) {
+  return store_.Get<AlarmStore>().ForEach([this](const AlarmRecord& r) {
     std::lock_guard<std::mutex> lock(metrics_mu_);
     AdjustActive(MetricsFor(r.integration), r.integration, {r.status, r.level}, +1);
   });
@@ -64,10 +65,11 @@ Status IngestService::Stage(Transaction& txn, const std::vector<Alarm>& alarms,
   staged.clear();
   outcomes.reserve(alarms.size());
   staged.reserve(alarms.size());
+  AlarmView records(txn);
   for (const Alarm& event : alarms) {
     IngestOutcome outcome;
     outcome.fingerprint = Fingerprint(event.integration, event.alarm_id);
-    ASSIGN_OR_RETURN(std::optional<AlarmRecord> current, txn.GetAlarm(outcome.fingerprint));
+    ASSIGN_OR_RETURN(std::optional<AlarmRecord> current, records.Get(outcome.fingerprint));
     DedupDecision decision = DecideDedup(current, event, outcome.fingerprint, now);
     outcome.verdict = decision.verdict;
     Staged& keys = staged.emplace_back();
@@ -88,7 +90,7 @@ Status IngestService::Stage(Transaction& txn, const std::vector<Alarm>& alarms,
     if (decision.write) {
       if (current) keys.before = ActiveKey{current->status, current->level};
       keys.after = ActiveKey{decision.write->status, decision.write->level};
-      txn.PutAlarm(std::move(*decision.write));  // the only copy of the record goes to storage
+      records.Put(std::move(*decision.write));  // the only copy of the record goes to storage
     }
     outcomes.push_back(std::move(outcome));
   }

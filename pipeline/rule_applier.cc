@@ -2,6 +2,9 @@
 
 #include "alarms/fingerprint.h"
 #include "incidents/incident_lifecycle.h"
+#include "storage/alarm_view.h"
+#include "storage/group_view.h"
+#include "storage/incident_view.h"
 
 namespace alarmgate {
 
@@ -39,7 +42,7 @@ void RuleApplier::Committed(const AppliedRules& applied) {
 
 Result<GroupState> RuleApplier::LoadGroup(Transaction& txn, const Rule& rule,
                                           const std::string& key) const {
-  ASSIGN_OR_RETURN(std::optional<GroupState> stored, txn.GetGroup(key));
+  ASSIGN_OR_RETURN(std::optional<GroupState> stored, GroupView(txn).Get(key));
   GroupState state;
   if (stored) {
     state = std::move(*stored);
@@ -50,7 +53,7 @@ Result<GroupState> RuleApplier::LoadGroup(Transaction& txn, const Rule& rule,
   if (state.incident_num) {
     // An operator may have resolved the incident: then the group has none, and its next alarm
     // opens a new one.
-    ASSIGN_OR_RETURN(std::optional<Incident> incident, txn.GetIncident(*state.incident_num));
+    ASSIGN_OR_RETURN(std::optional<Incident> incident, IncidentView(txn).Get(*state.incident_num));
     if (!incident || !IsOpen(incident->status)) state.incident_num.reset();
   }
   return state;
@@ -98,7 +101,7 @@ Status RuleApplier::Apply(Transaction& txn, GroupDecision decision, int64_t now_
     }
   }
   if (auto due = RuleEngine::NextDueMs(*decision.rule, next)) out.timers.emplace_back(next.key, *due);
-  txn.PutGroup(std::move(next));
+  GroupView(txn).Put(std::move(next));
   return Status::Ok();
 }
 
@@ -124,13 +127,14 @@ Result<AppliedRules> RuleApplier::OnTransition(Transaction& txn, const Alarm& ev
     // The member's own status is stored apart from the group's state: one small read and write
     // per transition, whatever the group's size.
     ASSIGN_OR_RETURN(std::optional<AlarmStatus> member_before,
-                     txn.GetGroupMember(key, fingerprint));
+                     GroupView(txn).GetMember(key, fingerprint));
     RETURN_IF_ERROR(
         Apply(txn,
               RuleEngine::OnTransition(*rule, std::move(state), event, fingerprint, member_before,
                                        match.silenced_by != nullptr, now_ms),
               now_ms, out));
-    txn.PutGroupMember(key, fingerprint, event.status);  // also when silenced: the counters moved
+    // Also when silenced: the counters moved.
+    GroupView(txn).PutMember(key, fingerprint, event.status);
   }
   return out;
 }
@@ -138,7 +142,7 @@ Result<AppliedRules> RuleApplier::OnTransition(Transaction& txn, const Alarm& ev
 Result<AppliedRules> RuleApplier::OnTimer(Transaction& txn, const std::string& group_key,
                                           int64_t now_ms) const {
   AppliedRules out;
-  ASSIGN_OR_RETURN(std::optional<GroupState> stored, txn.GetGroup(group_key));
+  ASSIGN_OR_RETURN(std::optional<GroupState> stored, GroupView(txn).Get(group_key));
   if (!stored) return out;
   const auto rules = rules_.Get();
   const Rule* rule = rules->Find(stored->rule);
@@ -158,10 +162,11 @@ Result<AppliedRules> RuleApplier::OnTimer(Transaction& txn, const std::string& g
   const bool opened = !out.incident_changes.empty() && !out.incident_changes.front().before;
   if (opened && held) {
     const std::string fingerprint = Fingerprint(held->integration, held->alarm_id);
-    ASSIGN_OR_RETURN(std::optional<AlarmRecord> record, txn.GetAlarm(fingerprint));
+    AlarmView alarms(txn);
+    ASSIGN_OR_RETURN(std::optional<AlarmRecord> record, alarms.Get(fingerprint));
     if (record && record->status == AlarmStatus::kAlarm) {
       record->incident_num = out.incident_num;
-      txn.PutAlarm(std::move(*record));
+      alarms.Put(std::move(*record));
     }
   }
   return out;

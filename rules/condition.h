@@ -19,7 +19,10 @@ struct Condition {
   Kind kind = Kind::kEquals;
   bool negated = false;             // {not: …}
   std::vector<std::string> values;  // kEquals: one value; kAnyOf: the list
-  std::shared_ptr<const re2::RE2> regex;  // kRegex: full match, RE2 syntax
+  // kRegex: the text as written, RE2 syntax (flags inside it: "(?i)…"). It is what is stored and
+  // shown; `regex` is compiled from it (rules/condition_regex.h) and matched in full.
+  std::string pattern;
+  std::shared_ptr<const re2::RE2> regex;
 };
 
 }  // namespace alarmgate

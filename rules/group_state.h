@@ -2,7 +2,7 @@
 // What the rule engine remembers about one group (one rule + the values of its group_by fields):
 // how many members it has and how many of them alarm, its open incident, pending holds and recent
 // transitions. Stored with the alarm transition that changed it, so holds survive restart. Each
-// member's own status is stored apart (Transaction::GetGroupMember): the state stays O(1) in size
+// member's own status is stored apart (storage GroupView::GetMember): the state stays O(1) in size
 // whatever the group's size, so a transition costs the same in a group of 1 or 10,000 alarms.
 
 #include <cstdint>

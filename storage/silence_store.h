@@ -1,9 +1,10 @@
 #pragma once
 // Silences created through the API (POST /v1/silences); silences from rules files live in the
 // rules. Expired ones are kept until the retention purge, so GET /v1/silences can show them.
+// Regex matchers come back as their pattern text (Condition::pattern), not compiled: readers
+// compile them (rules/condition_regex.h).
 
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,15 +14,6 @@
 #include "rules/silence.h"
 
 namespace alarmgate {
-
-// API silence ids are "S" + the sequence zero-padded to 12 digits, so they sort by creation.
-inline constexpr uint64_t kMaxSilenceSequence = 999'999'999'999;
-
-inline std::string FormatSilenceId(uint64_t sequence) {
-  char id[32];
-  std::snprintf(id, sizeof(id), "S%012llu", static_cast<unsigned long long>(sequence));
-  return id;
-}
 
 class SilenceStore {
  public:

@@ -2,13 +2,12 @@
 // One job's view inside a group commit: reads see what earlier jobs of the same group staged, so
 // decisions taken one after another on the writer thread see each other before the batch is on
 // disk; writes are staged in the job's own ChangeSet and merged only if the job succeeds.
+// Generic over the aggregates: each one's typed reads and writes are its view (storage/*_view.h).
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
+#include <algorithm>
+#include <array>
+#include <cstdint>
 
-#include "core/status.h"
 #include "storage/change_set.h"
 #include "storage/store.h"
 
@@ -18,37 +17,44 @@ class Transaction {
  public:
   Transaction(Store& store, const ChangeSet& staged) : store_(store), staged_(staged) {}
 
-  Result<std::optional<AlarmRecord>> GetAlarm(std::string_view fingerprint);
-  void PutAlarm(AlarmRecord record) { changes_.PutAlarm(std::move(record)); }
-  void DeleteAlarm(const std::string& fingerprint) { changes_.DeleteAlarm(fingerprint); }
-
-  Result<std::optional<Incident>> GetIncident(std::string_view incident_num);
-  // The open incident of a rule group, seeing incidents staged in this group commit.
-  Result<std::optional<std::string>> FindOpenIncidentByGroup(std::string_view group_key);
-  // Reserves the next incident sequence number (staged: committed with the rest or not at all).
-  Result<uint64_t> AllocateIncidentSequence();
-  void PutIncident(Incident incident) { changes_.PutIncident(std::move(incident)); }
-  void AppendTimeline(std::string incident_num, TimelineEntry entry) {
-    changes_.AppendTimeline(std::move(incident_num), std::move(entry));
+  // What is committed.
+  Store& store() const { return store_; }
+  // This job's changes of one aggregate, e.g. Changes<AlarmChanges>().
+  template <class C>
+  C& Changes() {
+    return changes_.Get<C>();
+  }
+  // What earlier jobs of the group staged for one aggregate; read-only here.
+  template <class C>
+  const C& Staged() const {
+    return staged_.Get<C>();
   }
 
-  // A rule group's state, seeing groups staged in this group commit.
-  Result<std::optional<GroupState>> GetGroup(std::string_view key);
-  void PutGroup(GroupState state) { changes_.PutGroup(std::move(state)); }
-  // Also deletes the group's members.
-  void DeleteGroup(const std::string& key) { changes_.DeleteGroup(key); }
-  // A group member's last status (nullopt: not a member), seeing members staged in this commit.
-  Result<std::optional<AlarmStatus>> GetGroupMember(const std::string& group_key,
-                                                    const std::string& fingerprint);
-  void PutGroupMember(const std::string& group_key, const std::string& fingerprint,
-                      AlarmStatus status) {
-    changes_.PutGroupMember(group_key, fingerprint, status);
+  // This job's changes of C, then the group's: newest first, the order reads search them in.
+  template <class C>
+  std::array<const C*, 2> StagedNewestFirst() const {
+    return {&changes_.Get<C>(), &staged_.Get<C>()};
   }
 
-  // Reserves the next API silence id ("S000000000001", …; staged like the incident sequence).
-  Result<std::string> AllocateSilenceId();
-  void PutSilence(Silence silence) { changes_.PutSilence(std::move(silence)); }
-  void DeleteSilence(const std::string& id) { changes_.DeleteSilence(id); }
+  // The newest staged answer of `find` (a callable from const C& to something testable, such as
+  // a pointer): this job's if it has one, else the group's (or the group's empty answer).
+  template <class C, class Find>
+  auto FindStaged(const Find& find) const {
+    auto own = find(changes_.Get<C>());
+    if (own) return own;
+    return find(staged_.Get<C>());
+  }
+
+  // The next number of a sequence kept by aggregate C's store (C has sequence() and SetSequence()):
+  // one above the highest of `stored_last`, the group's staged allocation and this job's. Staged in
+  // this job's changes, so it commits with the rest or not at all.
+  template <class C>
+  uint64_t AllocateSequence(uint64_t stored_last) {
+    const uint64_t last = std::max(
+        {stored_last, Staged<C>().sequence().value_or(0), Changes<C>().sequence().value_or(0)});
+    Changes<C>().SetSequence(last + 1);
+    return last + 1;
+  }
 
   ChangeSet& changes() { return changes_; }
 

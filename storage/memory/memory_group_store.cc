@@ -17,7 +17,7 @@ Result<std::optional<GroupState>> MemoryGroupStore::Get(std::string_view key) {
 
 Result<std::optional<AlarmStatus>> MemoryGroupStore::GetMember(std::string_view group_key,
                                                                std::string_view fingerprint) {
-  const ChangeSet::GroupMemberKey k(group_key, fingerprint);
+  const GroupChanges::MemberKey k(group_key, fingerprint);
   std::lock_guard<std::mutex> lock(mu_);
   auto it = members_.find(k);
   if (it == members_.end()) return std::optional<AlarmStatus>();
@@ -36,15 +36,16 @@ Status MemoryGroupStore::ForEach(const std::function<void(const GroupState&)>& f
   return Status::Ok();
 }
 
-void MemoryGroupStore::ApplyLocked(const ChangeSet& changes) {
+void MemoryGroupStore::ApplyLocked(const ChangeSet& change_set) {
+  const GroupChanges& changes = change_set.Get<GroupChanges>();
   // Deleted groups' members first: members put in the same change set come after the deletion.
   for (const auto& key : changes.member_groups_deleted()) {
-    auto first = members_.lower_bound(ChangeSet::GroupMemberKey(key, std::string()));
+    auto first = members_.lower_bound(GroupChanges::MemberKey(key, std::string()));
     auto last = first;
     while (last != members_.end() && last->first.first == key) ++last;
     members_.erase(first, last);
   }
-  for (const auto& [k, status] : changes.group_members()) members_.insert_or_assign(k, status);
+  for (const auto& [k, status] : changes.members()) members_.insert_or_assign(k, status);
   for (const auto& [key, state] : changes.groups()) {
     if (state) {
       groups_.insert_or_assign(key, *state);

@@ -32,7 +32,7 @@ class MemoryGroupStore final : public GroupStore {
   std::mutex& mu_;
   std::map<std::string, GroupState, std::less<>> groups_;
   // (group key, fingerprint) → status: the `group_members` column family.
-  std::map<ChangeSet::GroupMemberKey, AlarmStatus> members_;
+  std::map<GroupChanges::MemberKey, AlarmStatus> members_;
 };
 
 }  // namespace alarmgate

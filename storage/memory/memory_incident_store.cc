@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "incidents/incident_lifecycle.h"
-
 namespace alarmgate {
 
 Result<std::optional<Incident>> MemoryIncidentStore::Get(std::string_view incident_num) {
@@ -54,28 +52,31 @@ Result<uint64_t> MemoryIncidentStore::LastSequence() {
   return sequence_;
 }
 
-Status MemoryIncidentStore::ForEachOpen(const std::function<void(const Incident&)>& fn) {
+Status MemoryIncidentStore::ForEachWithStatus(IncidentStatus status,
+                                              const std::function<void(const Incident&)>& fn) {
   // Copy first: `fn` may call back into the store.
-  std::vector<Incident> open;
+  std::vector<Incident> matching;
   {
     std::lock_guard<std::mutex> lock(mu_);
     for (const auto& [num, i] : incidents_) {
-      if (IsOpen(i.status)) open.push_back(i);
+      if (i.status == status) matching.push_back(i);
     }
   }
-  for (const Incident& i : open) fn(i);
+  for (const Incident& i : matching) fn(i);
   return Status::Ok();
 }
 
-void MemoryIncidentStore::ApplyLocked(const ChangeSet& changes) {
+void MemoryIncidentStore::ApplyLocked(const ChangeSet& change_set) {
+  const IncidentChanges& changes = change_set.Get<IncidentChanges>();
   // Same order as RocksDbIncidentStore::Stage: releases first (only the entry that names the
   // incident), then the open incidents claim their groups.
-  for (const auto& [num, incident] : changes.incidents()) {
+  for (const auto& [num, staged] : changes.incidents()) {
+    const Incident& incident = staged.incident;
     auto release = [&](const std::string& group_key) {
       auto it = groups_.find(group_key);
       if (it != groups_.end() && it->second == num) groups_.erase(it);
     };
-    const bool open = IsOpen(incident.status);
+    const bool open = staged.open;
     if (auto old = incidents_.find(num); old != incidents_.end()) {
       const std::string& old_group = old->second.group_key;
       if (!old_group.empty() && (old_group != incident.group_key || !open)) release(old_group);
@@ -83,13 +84,13 @@ void MemoryIncidentStore::ApplyLocked(const ChangeSet& changes) {
     if (!open && !incident.group_key.empty()) release(incident.group_key);
     incidents_.insert_or_assign(num, incident);
   }
-  for (const auto& [num, incident] : changes.incidents()) {
-    if (IsOpen(incident.status) && !incident.group_key.empty()) {
-      groups_.insert_or_assign(incident.group_key, num);
+  for (const auto& [num, staged] : changes.incidents()) {
+    if (staged.open && !staged.incident.group_key.empty()) {
+      groups_.insert_or_assign(staged.incident.group_key, num);
     }
   }
   for (const auto& [num, entry] : changes.timeline()) timeline_[num].push_back(entry);
-  if (changes.incident_sequence()) sequence_ = std::max(sequence_, *changes.incident_sequence());
+  if (changes.sequence()) sequence_ = std::max(sequence_, *changes.sequence());
 }
 
 uint64_t MemoryIncidentStore::ApproximateBytesLocked() const {

@@ -26,7 +26,8 @@ class MemoryIncidentStore final : public IncidentStore {
   Result<std::vector<TimelineEntry>> Timeline(std::string_view incident_num) override;
   Result<std::optional<std::string>> FindOpenByGroup(std::string_view group_key) override;
   Result<uint64_t> LastSequence() override;
-  Status ForEachOpen(const std::function<void(const Incident&)>& fn) override;
+  Status ForEachWithStatus(IncidentStatus status,
+                           const std::function<void(const Incident&)>& fn) override;
 
   // Applies the incident part of `changes`. The caller holds the shared mutex.
   void ApplyLocked(const ChangeSet& changes);

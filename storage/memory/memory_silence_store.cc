@@ -1,9 +1,9 @@
-// MemorySilenceStore: a map in place of the `silences` column family (compiled regexes are
-// shared, not recompiled), plus the silence sequence.
+// MemorySilenceStore: a map in place of the `silences` column family, plus the silence sequence.
 
 #include "storage/memory/memory_silence_store.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace alarmgate {
 
@@ -27,16 +27,21 @@ Result<uint64_t> MemorySilenceStore::LastSequence() {
   return sequence_;
 }
 
-void MemorySilenceStore::ApplyLocked(const ChangeSet& changes) {
+void MemorySilenceStore::ApplyLocked(const ChangeSet& change_set) {
+  const SilenceChanges& changes = change_set.Get<SilenceChanges>();
   for (const auto& [id, silence] : changes.silences()) {
     if (silence) {
-      silences_.insert_or_assign(id, *silence);
+      // As on disk, regex matchers are kept as their pattern only: a reader that forgets to
+      // compile them fails here too.
+      Silence kept = *silence;
+      for (Condition& c : kept.matchers) c.regex.reset();
+      silences_.insert_or_assign(id, std::move(kept));
     } else {
       silences_.erase(id);
     }
   }
   // "The highest ever allocated": a stale value never moves it back.
-  if (changes.silence_sequence()) sequence_ = std::max(sequence_, *changes.silence_sequence());
+  if (changes.sequence()) sequence_ = std::max(sequence_, *changes.sequence());
 }
 
 uint64_t MemorySilenceStore::ApproximateBytesLocked() const {

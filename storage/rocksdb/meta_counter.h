@@ -3,6 +3,7 @@
 // decimal text, 0 when absent. Shared by the RocksDB-backed stores.
 
 #include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 #include <charconv>
 #include <cstdint>
@@ -27,6 +28,17 @@ inline Result<uint64_t> ReadMetaCounter(rocksdb::DB* db, rocksdb::ColumnFamilyHa
     return Status::Internal("meta '" + std::string(key) + "' is not a number: '" + text + "'");
   }
   return value;
+}
+
+// Stages `value` for the sequence `key` holds, unless it holds a higher one: a sequence is "the
+// highest ever allocated", so a stale value never moves it back. Reads the current value: only the
+// committing thread may call it.
+inline Status StageMetaSequence(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta,
+                                std::string_view key, uint64_t value, rocksdb::WriteBatch& batch) {
+  ASSIGN_OR_RETURN(uint64_t current, ReadMetaCounter(db, meta, key));
+  if (value <= current) return Status::Ok();
+  return FromRocksDb(batch.Put(meta, rocksdb::Slice(key.data(), key.size()), std::to_string(value)),
+                     "stage " + std::string(key));
 }
 
 }  // namespace alarmgate

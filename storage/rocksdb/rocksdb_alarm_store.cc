@@ -1,17 +1,22 @@
-// RocksDbAlarmStore: point reads and ordered scans of the `alarms` column family.
+// RocksDbAlarmStore: point reads and ordered scans of the `alarms` column family, and its writes.
 
 #include "storage/rocksdb/rocksdb_alarm_store.h"
 
 #include <rocksdb/db.h>
 #include <rocksdb/iterator.h>
+#include <rocksdb/write_batch.h>
 
 #include <memory>
 #include <utility>
 
 #include "storage/rocksdb/alarm_record_codec.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_status.h"
 
 namespace alarmgate {
+
+RocksDbAlarmStore::RocksDbAlarmStore(rocksdb::DB* db, const ColumnFamilies& families)
+    : db_(db), cf_(families.Get("alarms")) {}
 
 Result<std::optional<AlarmRecord>> RocksDbAlarmStore::Get(std::string_view fingerprint) {
   rocksdb::PinnableSlice value;
@@ -71,6 +76,15 @@ Status RocksDbAlarmStore::ForEach(const std::function<void(const AlarmRecord&)>&
     fn(r);
     return true;
   });
+}
+
+Status RocksDbAlarmStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+  for (const auto& [fingerprint, record] : changes.Get<AlarmChanges>().records()) {
+    rocksdb::Status s = record ? batch.Put(cf_, fingerprint, AlarmRecordCodec::Encode(*record))
+                               : batch.Delete(cf_, fingerprint);
+    RETURN_IF_ERROR(FromRocksDb(s, "stage write"));
+  }
+  return Status::Ok();
 }
 
 }  // namespace alarmgate

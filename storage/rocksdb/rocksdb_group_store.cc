@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/group_state_codec.h"
 #include "storage/rocksdb/rocksdb_status.h"
 
@@ -27,6 +28,9 @@ std::string MemberKey(std::string_view group_key, std::string_view fingerprint) 
 }
 
 }  // namespace
+
+RocksDbGroupStore::RocksDbGroupStore(rocksdb::DB* db, const ColumnFamilies& families)
+    : db_(db), cf_(families.Get("groups")), members_cf_(families.Get("group_members")) {}
 
 Result<std::optional<GroupState>> RocksDbGroupStore::Get(std::string_view key) {
   rocksdb::PinnableSlice value;
@@ -64,7 +68,8 @@ Status RocksDbGroupStore::ForEach(const std::function<void(const GroupState&)>& 
   return FromRocksDb(it->status(), "scan rule groups");
 }
 
-Status RocksDbGroupStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+Status RocksDbGroupStore::Stage(const ChangeSet& change_set, rocksdb::WriteBatch& batch) {
+  const GroupChanges& changes = change_set.Get<GroupChanges>();
   // Deleted groups' members first: the batch applies in order, so members put in the same change
   // set (after the deletion) survive it.
   for (const auto& key : changes.member_groups_deleted()) {
@@ -73,7 +78,7 @@ Status RocksDbGroupStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& b
     RETURN_IF_ERROR(FromRocksDb(batch.DeleteRange(members_cf_, begin, end),
                                 "stage deleting the members of rule group " + key));
   }
-  for (const auto& [k, status] : changes.group_members()) {
+  for (const auto& [k, status] : changes.members()) {
     RETURN_IF_ERROR(
         FromRocksDb(batch.Put(members_cf_, MemberKey(k.first, k.second), ToString(status)),
                     "stage rule group member " + k.second + " of " + k.first));

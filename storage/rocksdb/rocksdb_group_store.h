@@ -19,12 +19,12 @@ class WriteBatch;
 
 namespace alarmgate {
 
+class ColumnFamilies;
+
 class RocksDbGroupStore final : public GroupStore {
  public:
-  // Borrows `db` and the families; RocksDbStore owns them and outlives this.
-  RocksDbGroupStore(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
-                    rocksdb::ColumnFamilyHandle* members_cf)
-      : db_(db), cf_(cf), members_cf_(members_cf) {}
+  // Borrows `db` and its families; RocksDbStore owns them and outlives this.
+  RocksDbGroupStore(rocksdb::DB* db, const ColumnFamilies& families);
 
   Result<std::optional<GroupState>> Get(std::string_view key) override;
   Result<std::optional<AlarmStatus>> GetMember(std::string_view group_key,

@@ -7,7 +7,6 @@
 #include <rocksdb/iterator.h>
 #include <rocksdb/write_batch.h>
 
-#include <array>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -15,7 +14,7 @@
 #include <utility>
 
 #include "incidents/incident_enums.h"
-#include "incidents/incident_lifecycle.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/incident_codec.h"
 #include "storage/rocksdb/meta_counter.h"
 #include "storage/rocksdb/rocksdb_status.h"
@@ -34,9 +33,6 @@ constexpr char kStatusTag = 's';
 constexpr char kLevelTag = 'l';
 constexpr char kSourceTag = 'o';
 constexpr char kCreatorTag = 'c';
-
-constexpr std::array<IncidentStatus, 3> kOpenStatuses = {
-    IncidentStatus::kTriggered, IncidentStatus::kAcknowledged, IncidentStatus::kRejected};
 
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
@@ -96,6 +92,14 @@ class ScopedSnapshot {
 };
 
 }  // namespace
+
+RocksDbIncidentStore::RocksDbIncidentStore(rocksdb::DB* db, const ColumnFamilies& families)
+    : db_(db),
+      cf_{.incidents = families.Get("incidents"),
+          .index = families.Get("incident_index"),
+          .timeline = families.Get("timeline"),
+          .groups = families.Get("incident_groups"),
+          .meta = families.Get("meta")} {}
 
 Result<std::optional<Incident>> RocksDbIncidentStore::Get(std::string_view incident_num) {
   return Load(incident_num, nullptr);
@@ -217,18 +221,17 @@ Result<uint64_t> RocksDbIncidentStore::ReadCounter(std::string_view key) {
 
 Result<uint64_t> RocksDbIncidentStore::LastSequence() { return ReadCounter(kIncidentSequenceKey); }
 
-Status RocksDbIncidentStore::ForEachOpen(const std::function<void(const Incident&)>& fn) {
-  for (IncidentStatus status : kOpenStatuses) {
-    RETURN_IF_ERROR(ScanIndex(IndexPrefix(kStatusTag, ToString(status)), "",
-                              /*newest_first=*/false, [&](Incident&& incident) {
-                                if (incident.status == status) fn(incident);
-                                return true;
-                              }));
-  }
-  return Status::Ok();
+Status RocksDbIncidentStore::ForEachWithStatus(IncidentStatus status,
+                                               const std::function<void(const Incident&)>& fn) {
+  return ScanIndex(IndexPrefix(kStatusTag, ToString(status)), "", /*newest_first=*/false,
+                   [&](Incident&& incident) {
+                     if (incident.status == status) fn(incident);
+                     return true;
+                   });
 }
 
-Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+Status RocksDbIncidentStore::Stage(const ChangeSet& change_set, rocksdb::WriteBatch& batch) {
+  const IncidentChanges& changes = change_set.Get<IncidentChanges>();
   // The group entries this batch changes (nullopt = delete), so that a group released and
   // re-opened in one batch ends with the new incident whatever the order of the two.
   std::map<std::string, std::optional<std::string>> groups;
@@ -243,7 +246,8 @@ Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch
     return Status::Ok();
   };
 
-  for (const auto& [num, incident] : changes.incidents()) {
+  for (const auto& [num, staged] : changes.incidents()) {
+    const Incident& incident = staged.incident;
     ASSIGN_OR_RETURN(std::optional<Incident> old, Load(num, nullptr));
     const std::set<std::string> new_keys = IndexKeys(incident);
     if (old) {
@@ -259,14 +263,14 @@ Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch
     RETURN_IF_ERROR(FromRocksDb(batch.Put(cf_.incidents, num, IncidentCodec::Encode(incident)),
                                 "stage incident " + num));
 
-    const bool open = IsOpen(incident.status);
+    const bool open = staged.open;
     if (old && !old->group_key.empty() && (old->group_key != incident.group_key || !open)) {
       RETURN_IF_ERROR(release(old->group_key, num));
     }
     if (!open && !incident.group_key.empty()) RETURN_IF_ERROR(release(incident.group_key, num));
   }
-  for (const auto& [num, incident] : changes.incidents()) {
-    if (IsOpen(incident.status) && !incident.group_key.empty()) groups[incident.group_key] = num;
+  for (const auto& [num, staged] : changes.incidents()) {
+    if (staged.open && !staged.incident.group_key.empty()) groups[staged.incident.group_key] = num;
   }
   for (const auto& [group_key, num] : groups) {
     rocksdb::Status s =
@@ -286,14 +290,9 @@ Status RocksDbIncidentStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch
                     "stage timeline sequence"));
   }
 
-  if (changes.incident_sequence()) {
-    // "The highest ever allocated": a stale value never moves it back.
-    ASSIGN_OR_RETURN(uint64_t current, ReadCounter(kIncidentSequenceKey));
-    if (*changes.incident_sequence() > current) {
-      RETURN_IF_ERROR(FromRocksDb(batch.Put(cf_.meta, ToSlice(kIncidentSequenceKey),
-                                            std::to_string(*changes.incident_sequence())),
-                                  "stage incident sequence"));
-    }
+  if (changes.sequence()) {
+    RETURN_IF_ERROR(
+        StageMetaSequence(db_, cf_.meta, kIncidentSequenceKey, *changes.sequence(), batch));
   }
   return Status::Ok();
 }

@@ -23,25 +23,20 @@ class WriteBatch;
 
 namespace alarmgate {
 
+class ColumnFamilies;
+
 class RocksDbIncidentStore final : public IncidentStore {
  public:
-  struct Families {
-    rocksdb::ColumnFamilyHandle* incidents;
-    rocksdb::ColumnFamilyHandle* index;
-    rocksdb::ColumnFamilyHandle* timeline;
-    rocksdb::ColumnFamilyHandle* groups;
-    rocksdb::ColumnFamilyHandle* meta;
-  };
-
-  // Borrows `db` and the families; RocksDbStore owns them and outlives this.
-  RocksDbIncidentStore(rocksdb::DB* db, Families families) : db_(db), cf_(families) {}
+  // Borrows `db` and its families; RocksDbStore owns them and outlives this.
+  RocksDbIncidentStore(rocksdb::DB* db, const ColumnFamilies& families);
 
   Result<std::optional<Incident>> Get(std::string_view incident_num) override;
   Result<std::vector<Incident>> List(const IncidentQuery& query) override;
   Result<std::vector<TimelineEntry>> Timeline(std::string_view incident_num) override;
   Result<std::optional<std::string>> FindOpenByGroup(std::string_view group_key) override;
   Result<uint64_t> LastSequence() override;
-  Status ForEachOpen(const std::function<void(const Incident&)>& fn) override;
+  Status ForEachWithStatus(IncidentStatus status,
+                           const std::function<void(const Incident&)>& fn) override;
 
   // Adds the incident part of `changes` to `batch`: each record with its index keys (the previous
   // version's are deleted), its group's open-incident entry, the timeline entries and both
@@ -59,6 +54,14 @@ class RocksDbIncidentStore final : public IncidentStore {
   // until `visit` returns false. Every record is read from the same snapshot as the index.
   Status ScanIndex(const std::string& prefix, std::string_view marker, bool newest_first,
                    const std::function<bool(Incident&&)>& visit);
+
+  struct Families {
+    rocksdb::ColumnFamilyHandle* incidents;
+    rocksdb::ColumnFamilyHandle* index;
+    rocksdb::ColumnFamilyHandle* timeline;
+    rocksdb::ColumnFamilyHandle* groups;
+    rocksdb::ColumnFamilyHandle* meta;
+  };
 
   rocksdb::DB* db_;
   Families cf_;

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/meta_counter.h"
 #include "storage/rocksdb/rocksdb_status.h"
 #include "storage/rocksdb/silence_codec.h"
@@ -21,6 +22,9 @@ namespace {
 constexpr std::string_view kSilenceSequenceKey = "silence_sequence";
 
 }  // namespace
+
+RocksDbSilenceStore::RocksDbSilenceStore(rocksdb::DB* db, const ColumnFamilies& families)
+    : db_(db), silences_(families.Get("silences")), meta_(families.Get("meta")) {}
 
 Result<std::optional<Silence>> RocksDbSilenceStore::Get(std::string_view id) {
   rocksdb::PinnableSlice value;
@@ -48,21 +52,15 @@ Result<uint64_t> RocksDbSilenceStore::LastSequence() {
   return ReadMetaCounter(db_, meta_, kSilenceSequenceKey);
 }
 
-Status RocksDbSilenceStore::Stage(const ChangeSet& changes, rocksdb::WriteBatch& batch) {
+Status RocksDbSilenceStore::Stage(const ChangeSet& change_set, rocksdb::WriteBatch& batch) {
+  const SilenceChanges& changes = change_set.Get<SilenceChanges>();
   for (const auto& [id, silence] : changes.silences()) {
     rocksdb::Status s = silence ? batch.Put(silences_, id, SilenceCodec::Encode(*silence))
                                 : batch.Delete(silences_, id);
     RETURN_IF_ERROR(FromRocksDb(s, "stage silence " + id));
   }
-  if (changes.silence_sequence()) {
-    // "The highest ever allocated": a stale value never moves it back.
-    ASSIGN_OR_RETURN(uint64_t current, LastSequence());
-    if (*changes.silence_sequence() > current) {
-      RETURN_IF_ERROR(FromRocksDb(
-          batch.Put(meta_, rocksdb::Slice(kSilenceSequenceKey.data(), kSilenceSequenceKey.size()),
-                    std::to_string(*changes.silence_sequence())),
-          "stage silence sequence"));
-    }
+  if (changes.sequence()) {
+    RETURN_IF_ERROR(StageMetaSequence(db_, meta_, kSilenceSequenceKey, *changes.sequence(), batch));
   }
   return Status::Ok();
 }

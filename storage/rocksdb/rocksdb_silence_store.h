@@ -18,12 +18,12 @@ class WriteBatch;
 
 namespace alarmgate {
 
+class ColumnFamilies;
+
 class RocksDbSilenceStore final : public SilenceStore {
  public:
-  // Borrows `db` and the families; RocksDbStore owns them and outlives this.
-  RocksDbSilenceStore(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* silences,
-                      rocksdb::ColumnFamilyHandle* meta)
-      : db_(db), silences_(silences), meta_(meta) {}
+  // Borrows `db` and its families; RocksDbStore owns them and outlives this.
+  RocksDbSilenceStore(rocksdb::DB* db, const ColumnFamilies& families);
 
   Result<std::optional<Silence>> Get(std::string_view id) override;
   Result<std::vector<Silence>> List() override;

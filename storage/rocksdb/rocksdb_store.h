@@ -1,16 +1,16 @@
 #pragma once
-// The production Store: one RocksDB database under the data dir, column families per aggregate
-// (`alarms`; `incidents`, `incident_index`, `timeline`, `incident_groups`; `groups`,
-// `group_members`; `silences`) plus `meta` (schema version, sequences). Each Commit is one
-// WriteBatch; the WAL is always on.
+// The production Store: one RocksDB database under the data dir, with the column families of
+// storage/rocksdb/column_families.h (per aggregate, plus `meta`: schema version, sequences). Each
+// Commit is one WriteBatch; the WAL is always on.
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
+#include <tuple>
 
 #include "core/status.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_alarm_store.h"
 #include "storage/rocksdb/rocksdb_group_store.h"
 #include "storage/rocksdb/rocksdb_incident_store.h"
@@ -18,11 +18,15 @@
 #include "storage/store.h"
 
 namespace rocksdb {
-class ColumnFamilyHandle;
 class DB;
 }  // namespace rocksdb
 
 namespace alarmgate {
+
+// One row per aggregate: its RocksDB store, constructed from the database and the column families,
+// staging its own part of each commit into the one WriteBatch.
+using RocksDbAggregateStores =
+    std::tuple<RocksDbAlarmStore, RocksDbIncidentStore, RocksDbGroupStore, RocksDbSilenceStore>;
 
 class RocksDbStore final : public Store {
  public:
@@ -37,10 +41,6 @@ class RocksDbStore final : public Store {
   RocksDbStore(const RocksDbStore&) = delete;
   RocksDbStore& operator=(const RocksDbStore&) = delete;
 
-  AlarmStore& alarms() override { return alarms_; }
-  IncidentStore& incidents() override { return incidents_; }
-  GroupStore& groups() override { return groups_; }
-  SilenceStore& silences() override { return silences_; }
   // kProcess: WAL written (survives kill -9); kMachine: WAL fsynced before returning.
   Status Commit(const ChangeSet& changes, Durability durability) override;
   Status Sync() override;
@@ -48,20 +48,13 @@ class RocksDbStore final : public Store {
   uint64_t ApproximateBytes() override;
 
  private:
-  // `handles` in the order of Open's column family names.
-  RocksDbStore(std::string dir, rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
+  RocksDbStore(std::string dir, rocksdb::DB* db, ColumnFamilies families);
   Status CheckSchemaVersion();
 
   const std::string dir_;
-  rocksdb::DB* db_;  // owned; closed and deleted in the destructor
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; all open column families
-  rocksdb::ColumnFamilyHandle* alarms_cf_;
-  rocksdb::ColumnFamilyHandle* meta_cf_;
-  rocksdb::ColumnFamilyHandle* incidents_cf_;
-  RocksDbAlarmStore alarms_;
-  RocksDbIncidentStore incidents_;
-  RocksDbGroupStore groups_;
-  RocksDbSilenceStore silences_;
+  rocksdb::DB* db_;          // owned; closed and deleted in the destructor
+  ColumnFamilies families_;  // their handles are owned here: destroyed before the close
+  RocksDbAggregateStores stores_;
   // Staging reads the current state (previous index keys, group entries, sequences): commits
   // must not interleave. The group committer is the one caller in production, so it is free.
   std::mutex commit_mu_;

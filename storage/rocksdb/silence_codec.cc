@@ -1,12 +1,10 @@
 // SilenceCodec: written with JsonWriter, read back with simdjson's DOM parser (exception-free,
-// one parser per thread); regex matchers are recompiled with the rules loader's RE2 options.
+// one parser per thread). Regex patterns are text here; compiling them is the domain's.
 
 #include "storage/rocksdb/silence_codec.h"
 
-#include <re2/re2.h>
 #include <simdjson.h>
 
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -55,16 +53,7 @@ Condition ReadCondition(JsonFieldReader& f) {
   c.kind = f.Enum<Condition::Kind>(kKind, ParseKind, "condition kind");
   c.negated = f.Bool(kNegated);
   c.values = f.StringArray(kValues);
-  if (std::optional<std::string> pattern = f.NullableString(kRegex)) {
-    RE2::Options options;
-    options.set_log_errors(false);  // reported as the error below instead
-    auto re = std::make_shared<const re2::RE2>(*pattern, options);
-    if (re->ok()) {
-      c.regex = std::move(re);
-    } else {
-      f.Invalid(kRegex, "pattern \"" + *pattern + "\" no longer compiles: " + re->error());
-    }
-  }
+  c.pattern = f.NullableString(kRegex).value_or("");  // null for the other kinds
   return c;
 }
 
@@ -84,8 +73,8 @@ std::string SilenceCodec::Encode(const Silence& s) {
     for (const std::string& v : c.values) w.String(v);
     w.EndArray();
     w.Key(kRegex);
-    if (c.regex) {
-      w.String(c.regex->pattern());
+    if (c.kind == Condition::Kind::kRegex) {
+      w.String(c.pattern);
     } else {
       w.Null();
     }

@@ -1,6 +1,6 @@
 #pragma once
 // The on-disk value of an API silence: a JSON object with a leading format version; regex
-// matchers are kept as their pattern and compiled again when read. The key is the silence id.
+// matchers are kept as their pattern text (Condition::pattern). The key is the silence id.
 
 #include <string>
 #include <string_view>
@@ -14,12 +14,12 @@ class SilenceCodec {
  public:
   static constexpr int kVersion = 1;
 
-  // Regexes are stored as `regex->pattern()` only: options beyond RE2's defaults are lost, so
-  // whoever compiles them must put flags in the pattern ("(?i)…"), as the rules loader does.
+  // Only a regex condition's `pattern` is stored, not its compiled `regex`: flags live in the
+  // pattern ("(?i)…"), and every reader compiles it the same way (rules/condition_regex.h).
   static std::string Encode(const Silence& silence);
   // `key` is the id the value was stored under; it becomes Silence::id and names the silence in
-  // errors. Internal when the value is not a silence this build can read, including a pattern
-  // this build's RE2 no longer compiles.
+  // errors. Regex conditions come back with their `pattern` and no `regex`. Internal when the
+  // value is not a silence this build can read.
   static Result<Silence> Decode(std::string_view key, std::string_view value);
 };
 

@@ -20,10 +20,10 @@ namespace {
 // A store whose group states cannot be read, as after a disk error.
 class UnreadableGroupsStore final : public Store, private GroupStore {
  public:
-  AlarmStore& alarms() override { return inner_.alarms(); }
-  IncidentStore& incidents() override { return inner_.incidents(); }
-  GroupStore& groups() override { return *this; }
-  SilenceStore& silences() override { return inner_.silences(); }
+  UnreadableGroupsStore() {
+    ReadThrough(inner_);
+    Override<GroupStore>(*this);
+  }
   Status Commit(const ChangeSet& changes, Durability durability) override {
     return inner_.Commit(changes, durability);
   }

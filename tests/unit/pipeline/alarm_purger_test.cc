@@ -22,10 +22,10 @@ class AlarmPurgerTest : public testing::Test {
     r.last_seen_ms = last_seen_ms;
     r.last_event_json = "{}";
     ChangeSet c;
-    c.PutAlarm(r);
+    c.Get<AlarmChanges>().Put(r);
     ASSERT_TRUE(store_.Commit(c, Durability::kProcess).ok());
   }
-  bool Has(const std::string& fp) { return store_.alarms().Get(fp)->has_value(); }
+  bool Has(const std::string& fp) { return store_.Get<AlarmStore>().Get(fp)->has_value(); }
   Result<size_t> Purge(int64_t days) {
     std::promise<Result<size_t>> p;
     purger_.PurgeOnce(days, [&p](Result<size_t> r) { p.set_value(std::move(r)); });

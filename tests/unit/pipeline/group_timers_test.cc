@@ -13,6 +13,7 @@
 
 #include "alarms/fingerprint.h"
 #include "core/fake_scheduler.h"
+#include "incidents/incident_lifecycle.h"
 #include "tests/unit/pipeline/pipeline_stack.h"
 
 namespace alarmgate {
@@ -75,8 +76,11 @@ class GroupTimersTest : public testing::Test {
   }
   std::vector<Incident> OpenIncidents() {
     std::vector<Incident> open;
-    EXPECT_TRUE(
-        env_.store.incidents().ForEachOpen([&](const Incident& i) { open.push_back(i); }).ok());
+    for (IncidentStatus status : OpenStatuses()) {
+      EXPECT_TRUE(env_.store.incidents()
+                      .ForEachWithStatus(status, [&](const Incident& i) { open.push_back(i); })
+                      .ok());
+    }
     return open;
   }
   // The one incident the hold opened, checked to be created at `create_ms`.

@@ -67,7 +67,7 @@ TEST_F(IngestServiceTest, TransitionsAreStoredAndCounted) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)[0].verdict, DedupVerdict::kNew);
   EXPECT_EQ((*r)[0].fingerprint, Fingerprint("mon", "a"));
-  auto stored = store_.alarms().Get(Fingerprint("mon", "a"));
+  auto stored = store_.Get<AlarmStore>().Get(Fingerprint("mon", "a"));
   ASSERT_TRUE(stored.ok() && stored->has_value());
   EXPECT_EQ((*stored)->count, 1);
   EXPECT_EQ(Value(registry_, "alarmgate_alarm_transitions_total", {{"to", "alarm"}}), 1);
@@ -88,7 +88,7 @@ TEST_F(IngestServiceTest, DuplicateRetryAndStaleAreCountedByResult) {
   EXPECT_EQ(Value(registry_, "alarmgate_alarms_received_total", {{"result", "accepted"}}), 1);
   EXPECT_EQ(Value(registry_, "alarmgate_alarms_received_total", {{"result", "duplicate"}}), 2);
   EXPECT_EQ(Value(registry_, "alarmgate_alarms_received_total", {{"result", "stale"}}), 1);
-  EXPECT_EQ((*store_.alarms().Get(Fingerprint("mon", "a")))->count, 2);
+  EXPECT_EQ((*store_.Get<AlarmStore>().Get(Fingerprint("mon", "a")))->count, 2);
 }
 
 TEST_F(IngestServiceTest, ABatchWithTheSameAlarmTwiceSeesItsOwnFirstWrite) {
@@ -96,7 +96,7 @@ TEST_F(IngestServiceTest, ABatchWithTheSameAlarmTwiceSeesItsOwnFirstWrite) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)[0].verdict, DedupVerdict::kNew);
   EXPECT_EQ((*r)[1].verdict, DedupVerdict::kDuplicate);
-  EXPECT_EQ((*store_.alarms().Get(Fingerprint("mon", "a")))->count, 2);
+  EXPECT_EQ((*store_.Get<AlarmStore>().Get(Fingerprint("mon", "a")))->count, 2);
   EXPECT_EQ(Value(registry_, "alarmgate_alarms_active", {{"integration", "mon"}}), 1);
 }
 
@@ -118,7 +118,7 @@ TEST_F(IngestServiceTest, FailedCommitChangesNothingAndCountsNothing) {
   store_.FailNextCommits(1);
   auto r = Ingest({Event("a", AlarmStatus::kAlarm, 100)});
   EXPECT_EQ(r.status().code(), StatusCode::kUnavailable);
-  EXPECT_FALSE(store_.alarms().Get(Fingerprint("mon", "a"))->has_value());
+  EXPECT_FALSE(store_.Get<AlarmStore>().Get(Fingerprint("mon", "a"))->has_value());
   EXPECT_EQ(Value(registry_, "alarmgate_alarm_transitions_total", {{"to", "alarm"}}), 0);
   EXPECT_EQ(Value(registry_, "alarmgate_alarms_active", {{"integration", "mon"}}), 0);
 }

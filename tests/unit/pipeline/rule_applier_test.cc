@@ -80,7 +80,7 @@ class RuleApplierTest : public testing::Test {
     return Run([&](Transaction& txn) { return applier_.OnTimer(txn, key, clock_.NowMs()); });
   }
   IncidentStatus StatusOf(const std::string& num) {
-    return (*store_.incidents().Get(num))->status;
+    return (*store_.Get<IncidentStore>().Get(num))->status;
   }
 
   MemoryStore store_;
@@ -107,13 +107,13 @@ TEST_F(RuleApplierTest, ThreeAlarmsOfAGroupShareOneIncidentResolvedOnlyByTheThir
   EXPECT_EQ(StatusOf(num), IncidentStatus::kTriggered);
   AppliedRules last = Transition(Event("c", "shop", AlarmStatus::kOk, 6));
   EXPECT_EQ(last.actions, std::vector<std::string>{"resolved " + num});
-  const Incident resolved = **store_.incidents().Get(num);
+  const Incident resolved = **store_.Get<IncidentStore>().Get(num);
   EXPECT_EQ(resolved.status, IncidentStatus::kResolved);
   EXPECT_NE(resolved.cause.find("CpuHigh"), std::string::npos) << resolved.cause;
   EXPECT_EQ(resolved.creator, "alarmgate");
   EXPECT_EQ(resolved.source, IncidentSource::kAlarm);
   // The timeline holds the create, the two later alarms, the three oks and the resolve.
-  EXPECT_GE(store_.incidents().Timeline(num)->size(), 6u);
+  EXPECT_GE(store_.Get<IncidentStore>().Timeline(num)->size(), 6u);
 }
 
 TEST_F(RuleApplierTest, AnotherGroupGetsItsOwnIncident) {
@@ -125,10 +125,10 @@ TEST_F(RuleApplierTest, AnotherGroupGetsItsOwnIncident) {
 
 TEST_F(RuleApplierTest, AGroupWhoseIncidentAnOperatorResolvedOpensANewOne) {
   const std::string num = *Transition(Event("a", "shop", AlarmStatus::kAlarm, 1)).incident_num;
-  Incident closed = **store_.incidents().Get(num);
+  Incident closed = **store_.Get<IncidentStore>().Get(num);
   closed.status = IncidentStatus::kResolved;
   ChangeSet c;
-  c.PutIncident(closed);
+  c.Get<IncidentChanges>().Put(closed, /*open=*/false);
   ASSERT_TRUE(store_.Commit(c, Durability::kProcess).ok());
   auto next = Transition(Event("b", "shop", AlarmStatus::kAlarm, 2));
   ASSERT_TRUE(next.incident_num);
@@ -142,7 +142,7 @@ TEST_F(RuleApplierTest, DropRuleRecordsOnlyAndSaysWhy) {
   EXPECT_FALSE(r.incident_num);
   EXPECT_TRUE(r.explanation.dropped);
   EXPECT_EQ(r.explanation.matched_rules, std::vector<std::string>{"drop-test"});
-  EXPECT_TRUE(store_.incidents().List({})->empty());
+  EXPECT_TRUE(store_.Get<IncidentStore>().List({})->empty());
 }
 
 TEST_F(RuleApplierTest, NoMatchingRuleRecordsOnly) {
@@ -166,7 +166,7 @@ TEST_F(RuleApplierTest, ASilencedAlarmOpensNothing) {
   AppliedRules r = Transition(Event("a", "shop", AlarmStatus::kAlarm, 1));
   EXPECT_EQ(r.explanation.silenced_by, "S1");
   EXPECT_FALSE(r.incident_num);
-  EXPECT_TRUE(store_.incidents().List({})->empty());
+  EXPECT_TRUE(store_.Get<IncidentStore>().List({})->empty());
 }
 
 TEST_F(RuleApplierTest, ForSHoldArmsATimerThatOpensTheIncidentWhenDue) {
@@ -186,7 +186,7 @@ TEST_F(RuleApplierTest, ForSHoldArmsATimerThatOpensTheIncidentWhenDue) {
   record.status = AlarmStatus::kAlarm;
   record.last_event_json = "{}";
   ChangeSet c;
-  c.PutAlarm(record);
+  c.Get<AlarmChanges>().Put(record);
   ASSERT_TRUE(store_.Commit(c, Durability::kProcess).ok());
 
   EXPECT_FALSE(Timer(key).incident_num);  // not due yet: nothing
@@ -195,7 +195,7 @@ TEST_F(RuleApplierTest, ForSHoldArmsATimerThatOpensTheIncidentWhenDue) {
   ASSERT_TRUE(opened.incident_num);
   EXPECT_EQ(StatusOf(*opened.incident_num), IncidentStatus::kTriggered);
   // The alarm that started the hold now belongs to the incident it opened.
-  EXPECT_EQ((*store_.alarms().Get(record.fingerprint))->incident_num, opened.incident_num);
+  EXPECT_EQ((*store_.Get<AlarmStore>().Get(record.fingerprint))->incident_num, opened.incident_num);
 }
 
 TEST_F(RuleApplierTest, CommittedCountsRuleMatches) {

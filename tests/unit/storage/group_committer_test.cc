@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "storage/alarm_view.h"
+#include "storage/incident_view.h"
 #include "storage/memory/memory_store.h"
 #include "tests/unit/storage/storage_test_util.h"
 
@@ -91,7 +93,7 @@ class Gate {
 
 CommitJob PutJob(const std::string& fingerprint, std::function<void(Status)> done) {
   return {[fingerprint](Transaction& txn) {
-            txn.PutAlarm(MakeRecord(fingerprint));
+            AlarmView(txn).Put(MakeRecord(fingerprint));
             return Status::Ok();
           },
           std::move(done)};
@@ -100,7 +102,7 @@ CommitJob PutJob(const std::string& fingerprint, std::function<void(Status)> don
 class GroupCommitterTest : public ::testing::Test {
  protected:
   std::optional<AlarmRecord> Stored(const std::string& fingerprint) {
-    auto got = store_.alarms().Get(fingerprint);
+    auto got = store_.Get<AlarmStore>().Get(fingerprint);
     EXPECT_TRUE(got.ok());
     return got.ok() ? *got : std::nullopt;
   }
@@ -123,11 +125,11 @@ TEST_F(GroupCommitterTest, JobsAreStagedInOrderAndSeeEarlierJobsWrites) {
   StartGated();
   for (int i = 0; i < 5; ++i) {
     committer_->Submit({[i](Transaction& txn) {
-                          ASSIGN_OR_RETURN(auto current, txn.GetAlarm("k"));
+                          ASSIGN_OR_RETURN(auto current, AlarmView(txn).Get("k"));
                           AlarmRecord r = current ? *current : MakeRecord("k");
                           if (!current) r.alarm_id.clear();
                           r.alarm_id += std::to_string(i);
-                          txn.PutAlarm(std::move(r));
+                          AlarmView(txn).Put(std::move(r));
                           return Status::Ok();
                         },
                         log_.Callback(i)});
@@ -150,14 +152,14 @@ TEST_F(GroupCommitterTest, HundredConcurrentIdenticalJobsInsertExactlyOnce) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
       committer_->Submit({[&](Transaction& txn) {
-                            ASSIGN_OR_RETURN(auto current, txn.GetAlarm("same"));
+                            ASSIGN_OR_RETURN(auto current, AlarmView(txn).Get("same"));
                             if (!current) {
                               inserts.fetch_add(1);
-                              txn.PutAlarm(MakeRecord("same"));  // count = 1
+                              AlarmView(txn).Put(MakeRecord("same"));  // count = 1
                               return Status::Ok();
                             }
                             current->count++;
-                            txn.PutAlarm(std::move(*current));
+                            AlarmView(txn).Put(std::move(*current));
                             return Status::Ok();
                           },
                           log_.Callback(t)});
@@ -177,15 +179,15 @@ TEST_F(GroupCommitterTest, FailingStageDiscardsOnlyItsOwnWrites) {
   std::optional<AlarmRecord> c_saw_a;
   committer_->Submit(PutJob("a", log_.Callback(0)));
   committer_->Submit({[](Transaction& txn) {
-                        txn.PutAlarm(MakeRecord("b"));
-                        txn.DeleteAlarm("a");
+                        AlarmView(txn).Put(MakeRecord("b"));
+                        AlarmView(txn).Delete("a");
                         return Status::InvalidArgument("b is bad");
                       },
                       log_.Callback(1)});
   committer_->Submit({[&](Transaction& txn) {
-                        ASSIGN_OR_RETURN(c_saw_b, txn.GetAlarm("b"));
-                        ASSIGN_OR_RETURN(c_saw_a, txn.GetAlarm("a"));
-                        txn.PutAlarm(MakeRecord("c"));
+                        ASSIGN_OR_RETURN(c_saw_b, AlarmView(txn).Get("b"));
+                        ASSIGN_OR_RETURN(c_saw_a, AlarmView(txn).Get("a"));
+                        AlarmView(txn).Put(MakeRecord("c"));
                         return Status::Ok();
                       },
                       log_.Callback(2)});
@@ -220,8 +222,8 @@ TEST_F(GroupCommitterTest, FailedCommitFailsTheWholeGroupAndStoresNothing) {
   // The next group starts clean: it does not see the failed group's staged writes.
   std::optional<AlarmRecord> saw_a = MakeRecord("sentinel");
   committer_->Submit({[&](Transaction& txn) {
-                        ASSIGN_OR_RETURN(saw_a, txn.GetAlarm("a"));
-                        txn.PutAlarm(MakeRecord("d"));
+                        ASSIGN_OR_RETURN(saw_a, AlarmView(txn).Get("a"));
+                        AlarmView(txn).Put(MakeRecord("d"));
                         return Status::Ok();
                       },
                       log_.Callback(3)});
@@ -235,7 +237,7 @@ TEST_F(GroupCommitterTest, GroupWithNothingToWriteSkipsTheCommit) {
   store_.FailNextCommits(1);  // would fail the group if a commit were attempted
   committer_ = std::make_unique<GroupCommitter>(store_, Durability::kMachine, registry_);
   committer_->Submit(
-      {[](Transaction& txn) { return txn.GetAlarm("x").status(); }, log_.Callback(0)});
+      {[](Transaction& txn) { return AlarmView(txn).Get("x").status(); }, log_.Callback(0)});
   ASSERT_TRUE(log_.WaitFor(1));
   EXPECT_TRUE(log_.status(0).ok());
   EXPECT_EQ(store_.successful_commits(), 0);
@@ -413,13 +415,13 @@ TEST_F(GroupCommitterTest, ObservesWriteTimeAndGroupSize) {
 // failed job's allocation given to the next job (it was never written).
 TEST_F(GroupCommitterTest, JobsOfOneGroupAllocateConsecutiveIncidentSequences) {
   ChangeSet seed;
-  seed.SetIncidentSequence(41);
+  seed.Get<IncidentChanges>().SetSequence(41);
   ASSERT_TRUE(store_.Commit(seed, Durability::kProcess).ok());
   StartGated();
   std::vector<uint64_t> allocated(3, 0);
   for (int i = 0; i < 3; ++i) {
     committer_->Submit({[&, i](Transaction& txn) {
-                          ASSIGN_OR_RETURN(allocated[i], txn.AllocateIncidentSequence());
+                          ASSIGN_OR_RETURN(allocated[i], IncidentView(txn).AllocateSequence());
                           return i == 1 ? Status::InvalidArgument("rejected") : Status::Ok();
                         },
                         log_.Callback(i)});
@@ -427,7 +429,7 @@ TEST_F(GroupCommitterTest, JobsOfOneGroupAllocateConsecutiveIncidentSequences) {
   gate_.Release();
   ASSERT_TRUE(log_.WaitFor(4));
   EXPECT_THAT(allocated, ElementsAre(42, 43, 43));
-  EXPECT_EQ(*store_.incidents().LastSequence(), 43u);
+  EXPECT_EQ(*store_.Get<IncidentStore>().LastSequence(), 43u);
 }
 
 }  // namespace

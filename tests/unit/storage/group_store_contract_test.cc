@@ -24,6 +24,7 @@ using ::alarmgate::testing::EnvNames;
 using ::alarmgate::testing::Envs;
 using ::alarmgate::testing::FullGroup;
 using ::alarmgate::testing::MakeRecord;
+using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Values;
 using ::alarmgate::testing::WithRawDb;
@@ -46,22 +47,24 @@ class GroupStoreContractTest : public ::testing::Test {
   }
   void Put(std::vector<GroupState> groups) {
     ChangeSet c;
-    for (auto& g : groups) c.PutGroup(std::move(g));
+    for (auto& g : groups) c.Get<GroupChanges>().Put(std::move(g));
     Commit(c);
   }
   std::optional<GroupState> Get(const std::string& key) {
-    auto got = store().groups().Get(key);
+    auto got = StoreOf<GroupStore>(store()).Get(key);
     EXPECT_TRUE(got.ok()) << got.status().message();
     return got.ok() ? *got : std::nullopt;
   }
   std::optional<AlarmStatus> Member(const std::string& key, const std::string& fp) {
-    auto got = store().groups().GetMember(key, fp);
+    auto got = StoreOf<GroupStore>(store()).GetMember(key, fp);
     EXPECT_TRUE(got.ok()) << got.status().message();
     return got.ok() ? *got : std::nullopt;
   }
   std::vector<std::string> Keys() {
     std::vector<std::string> keys;
-    EXPECT_TRUE(store().groups().ForEach([&](const GroupState& g) { keys.push_back(g.key); }).ok());
+    EXPECT_TRUE(StoreOf<GroupStore>(store())
+                    .ForEach([&](const GroupState& g) { keys.push_back(g.key); })
+                    .ok());
     return keys;
   }
 
@@ -104,8 +107,8 @@ TYPED_TEST(GroupStoreContractTest, LaterCommitOverwritesAndDeleteRemoves) {
   EXPECT_EQ(Values(*got), Values(updated));
 
   ChangeSet del;
-  del.DeleteGroup(kG2);
-  del.DeleteGroup(kG3);  // absent: fine
+  del.Get<GroupChanges>().Delete(kG2);
+  del.Get<GroupChanges>().Delete(kG3);  // absent: fine
   this->Commit(del);
   EXPECT_EQ(this->Get(kG2), std::nullopt);
   EXPECT_THAT(this->Keys(), ElementsAre(kG1));
@@ -128,12 +131,12 @@ TYPED_TEST(GroupStoreContractTest, GroupCommitsWithTheAlarmTransition) {
   ChangeSet c;
   AlarmRecord r = MakeRecord("fp-a");
   r.last_decision_json = R"({"rules":["disk-full"]})";
-  c.PutAlarm(r);
-  c.PutGroup(FullGroup(kG1));
+  c.Get<AlarmChanges>().Put(r);
+  c.Get<GroupChanges>().Put(FullGroup(kG1));
   EXPECT_FALSE(c.empty());
   this->Commit(c);
   EXPECT_TRUE(this->Get(kG1).has_value());
-  auto alarm = this->store().alarms().Get("fp-a");
+  auto alarm = StoreOf<AlarmStore>(this->store()).Get("fp-a");
   ASSERT_TRUE(alarm.ok() && alarm->has_value());
   EXPECT_EQ((*alarm)->last_decision_json, r.last_decision_json);
 }
@@ -141,9 +144,10 @@ TYPED_TEST(GroupStoreContractTest, GroupCommitsWithTheAlarmTransition) {
 TYPED_TEST(GroupStoreContractTest, MembersArePutOverwrittenAndKeptPerGroup) {
   EXPECT_EQ(this->Member(kG1, "fp-a"), std::nullopt);
   ChangeSet c;
-  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
-  c.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
-  c.PutGroupMember(kG2, "fp-a", AlarmStatus::kOk);  // the same alarm in another group
+  c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  c.Get<GroupChanges>().PutMember(kG1, "fp-b", AlarmStatus::kOk);
+  // The same alarm in another group:
+  c.Get<GroupChanges>().PutMember(kG2, "fp-a", AlarmStatus::kOk);
   EXPECT_FALSE(c.empty());
   this->Commit(c);
   EXPECT_EQ(this->Member(kG1, "fp-a"), AlarmStatus::kAlarm);
@@ -155,7 +159,7 @@ TYPED_TEST(GroupStoreContractTest, MembersArePutOverwrittenAndKeptPerGroup) {
   EXPECT_THAT(this->Keys(), IsEmpty());
 
   ChangeSet later;
-  later.PutGroupMember(kG1, "fp-a", AlarmStatus::kOk);
+  later.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kOk);
   this->Commit(later);
   EXPECT_EQ(this->Member(kG1, "fp-a"), AlarmStatus::kOk);
   EXPECT_EQ(this->Member(kG1, "fp-b"), AlarmStatus::kOk);
@@ -165,17 +169,18 @@ TYPED_TEST(GroupStoreContractTest, DeletingAGroupDeletesOnlyItsMembers) {
   // A key that merely starts with kG1 is another group: its members stay.
   const std::string longer = kG1 + "x";
   ChangeSet c;
-  c.PutGroup(FullGroup(kG1));
-  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
-  c.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
-  c.PutGroupMember(longer, "fp-a", AlarmStatus::kAlarm);
-  c.PutGroupMember(kG2, "", AlarmStatus::kAlarm);
+  c.Get<GroupChanges>().Put(FullGroup(kG1));
+  c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  c.Get<GroupChanges>().PutMember(kG1, "fp-b", AlarmStatus::kOk);
+  c.Get<GroupChanges>().PutMember(longer, "fp-a", AlarmStatus::kAlarm);
+  c.Get<GroupChanges>().PutMember(kG2, "", AlarmStatus::kAlarm);
   this->Commit(c);
 
   ChangeSet del;
-  del.PutGroupMember(kG1, "fp-c", AlarmStatus::kAlarm);  // before the deletion: deleted too
-  del.DeleteGroup(kG1);
-  del.PutGroupMember(kG1, "fp-b", AlarmStatus::kAlarm);  // after it: the re-created group's
+  GroupChanges& groups = del.Get<GroupChanges>();
+  groups.PutMember(kG1, "fp-c", AlarmStatus::kAlarm);  // before the deletion: deleted too
+  groups.Delete(kG1);
+  groups.PutMember(kG1, "fp-b", AlarmStatus::kAlarm);  // after it: the re-created group's
   this->Commit(del);
   EXPECT_EQ(this->Get(kG1), std::nullopt);
   EXPECT_EQ(this->Member(kG1, "fp-a"), std::nullopt);
@@ -185,68 +190,26 @@ TYPED_TEST(GroupStoreContractTest, DeletingAGroupDeletesOnlyItsMembers) {
   EXPECT_EQ(this->Member(kG2, ""), AlarmStatus::kAlarm);
 }
 
-TEST(ChangeSetGroupTest, MergeOfMembersKeepsTheLaterAndHonoursDeletes) {
-  ChangeSet a;
-  a.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
-  a.PutGroupMember(kG1, "fp-b", AlarmStatus::kAlarm);
-  a.PutGroupMember(kG2, "fp-a", AlarmStatus::kAlarm);
-  ChangeSet b;
-  b.PutGroupMember(kG2, "fp-a", AlarmStatus::kOk);
-  b.DeleteGroup(kG1);
-  b.PutGroupMember(kG1, "fp-b", AlarmStatus::kOk);
-  a.Merge(std::move(b));
-  using Key = ChangeSet::GroupMemberKey;
-  EXPECT_THAT(a.group_members(), ElementsAre(::testing::Pair(Key(kG1, "fp-b"), AlarmStatus::kOk),
-                                             ::testing::Pair(Key(kG2, "fp-a"), AlarmStatus::kOk)));
-  EXPECT_THAT(a.member_groups_deleted(), ElementsAre(kG1));
-
-  ChangeSet only_member;
-  EXPECT_TRUE(only_member.empty());
-  only_member.PutGroupMember(kG1, "fp", AlarmStatus::kOk);
-  EXPECT_FALSE(only_member.empty());
-  only_member.clear();
-  EXPECT_TRUE(only_member.empty());
-}
-
-TEST(ChangeSetGroupTest, MergeKeepsTheLaterGroupAndDeletes) {
-  ChangeSet a;
-  a.PutGroup(FullGroup(kG1));
-  a.PutGroup(FullGroup(kG2));
-  ChangeSet b;
-  GroupState later = BareGroup(kG1);
-  b.PutGroup(later);
-  b.DeleteGroup(kG2);
-  a.Merge(std::move(b));
-  ASSERT_TRUE(a.groups().at(kG1).has_value());
-  EXPECT_EQ(Values(*a.groups().at(kG1)), Values(later));
-  EXPECT_EQ(a.groups().at(kG2), std::nullopt);
-
-  ChangeSet only_group;
-  EXPECT_TRUE(only_group.empty());
-  only_group.DeleteGroup(kG1);
-  EXPECT_FALSE(only_group.empty());
-  only_group.clear();
-  EXPECT_TRUE(only_group.empty());
-}
-
 // --- MemoryStore only ---------------------------------------------------------------------------
 
 TEST(MemoryGroupStoreTest, FailedCommitChangesNoGroup) {
   MemoryStore store;
   store.FailNextCommits(1);
   ChangeSet c;
-  c.PutGroup(FullGroup(kG1));
-  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+  c.Get<GroupChanges>().Put(FullGroup(kG1));
+  c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
   EXPECT_EQ(store.Commit(c, Durability::kProcess).code(), StatusCode::kUnavailable);
-  EXPECT_EQ(*store.groups().Get(kG1), std::nullopt);
-  EXPECT_EQ(*store.groups().GetMember(kG1, "fp-a"), std::nullopt);
+  EXPECT_EQ(*store.Get<GroupStore>().Get(kG1), std::nullopt);
+  EXPECT_EQ(*store.Get<GroupStore>().GetMember(kG1, "fp-a"), std::nullopt);
 }
 
 TEST(MemoryGroupStoreTest, ApproximateBytesCountsMembers) {
   MemoryStore store;
   const uint64_t before = store.ApproximateBytes();
   ChangeSet c;
-  for (int i = 0; i < 100; ++i) c.PutGroupMember(kG1, "fp-" + std::to_string(i), AlarmStatus::kOk);
+  for (int i = 0; i < 100; ++i) {
+    c.Get<GroupChanges>().PutMember(kG1, "fp-" + std::to_string(i), AlarmStatus::kOk);
+  }
   ASSERT_TRUE(store.Commit(c, Durability::kProcess).ok());
   EXPECT_GE(store.ApproximateBytes(), before + 100 * kG1.size());
 }
@@ -260,25 +223,28 @@ TEST(RocksDbGroupStoreTest, ReopenKeepsGroups) {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet c;
-    c.PutGroup(full);
-    c.PutGroup(BareGroup(kG2));
-    c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
-    c.PutGroupMember(kG2, "fp-a", AlarmStatus::kAlarm);
+    c.Get<GroupChanges>().Put(full);
+    c.Get<GroupChanges>().Put(BareGroup(kG2));
+    c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
+    c.Get<GroupChanges>().PutMember(kG2, "fp-a", AlarmStatus::kAlarm);
     ASSERT_TRUE((*store)->Commit(c, Durability::kMachine).ok());
     ChangeSet del;
-    del.DeleteGroup(kG2);
+    del.Get<GroupChanges>().Delete(kG2);
     ASSERT_TRUE((*store)->Commit(del, Durability::kProcess).ok());
   }
   auto store = RocksDbStore::Open(dir.sub("db"));
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->groups().Get(kG1);
+  auto got = (*store)->Get<GroupStore>().Get(kG1);
   ASSERT_TRUE(got.ok() && got->has_value()) << got.status().message();
   EXPECT_EQ(Values(**got), Values(full));
-  EXPECT_EQ(*(*store)->groups().Get(kG2), std::nullopt);
-  EXPECT_EQ(*(*store)->groups().GetMember(kG1, "fp-a"), AlarmStatus::kAlarm);
-  EXPECT_EQ(*(*store)->groups().GetMember(kG2, "fp-a"), std::nullopt);
+  EXPECT_EQ(*(*store)->Get<GroupStore>().Get(kG2), std::nullopt);
+  EXPECT_EQ(*(*store)->Get<GroupStore>().GetMember(kG1, "fp-a"), AlarmStatus::kAlarm);
+  EXPECT_EQ(*(*store)->Get<GroupStore>().GetMember(kG2, "fp-a"), std::nullopt);
   std::vector<std::string> keys;
-  ASSERT_TRUE((*store)->groups().ForEach([&](const GroupState& g) { keys.push_back(g.key); }).ok());
+  ASSERT_TRUE((*store)
+                  ->Get<GroupStore>()
+                  .ForEach([&](const GroupState& g) { keys.push_back(g.key); })
+                  .ok());
   EXPECT_THAT(keys, ElementsAre(kG1));
 }
 
@@ -296,9 +262,9 @@ TEST(RocksDbGroupStoreTest, DatabaseWithoutGroupAndSilenceFamiliesOpensAndGainsT
   {
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    EXPECT_EQ(*(*store)->incidents().LastSequence(), 7u);
+    EXPECT_EQ(*(*store)->Get<IncidentStore>().LastSequence(), 7u);
     ChangeSet c;
-    c.PutGroup(FullGroup(kG1));
+    c.Get<GroupChanges>().Put(FullGroup(kG1));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   std::vector<std::string> families;
@@ -306,7 +272,7 @@ TEST(RocksDbGroupStoreTest, DatabaseWithoutGroupAndSilenceFamiliesOpensAndGainsT
   EXPECT_THAT(families, ::testing::IsSupersetOf({"groups", "group_members", "silences"}));
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_TRUE((*store)->groups().Get(kG1)->has_value());
+  EXPECT_TRUE((*store)->Get<GroupStore>().Get(kG1)->has_value());
 }
 
 // Written before members were stored apart: the groups family exists, group_members does not.
@@ -323,9 +289,9 @@ TEST(RocksDbGroupStoreTest, DatabaseWithoutTheMembersFamilyOpensAndGainsIt) {
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   ChangeSet c;
-  c.PutGroupMember(kG1, "fp-a", AlarmStatus::kOk);
+  c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kOk);
   ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
-  EXPECT_EQ(*(*store)->groups().GetMember(kG1, "fp-a"), AlarmStatus::kOk);
+  EXPECT_EQ(*(*store)->Get<GroupStore>().GetMember(kG1, "fp-a"), AlarmStatus::kOk);
 }
 
 TEST(RocksDbGroupStoreTest, CorruptMemberReadsAsInternalNamingGroupAndFingerprint) {
@@ -335,7 +301,7 @@ TEST(RocksDbGroupStoreTest, CorruptMemberReadsAsInternalNamingGroupAndFingerprin
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok());
     ChangeSet c;
-    c.PutGroupMember(kG1, "fp-a", AlarmStatus::kAlarm);
+    c.Get<GroupChanges>().PutMember(kG1, "fp-a", AlarmStatus::kAlarm);
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
@@ -348,7 +314,7 @@ TEST(RocksDbGroupStoreTest, CorruptMemberReadsAsInternalNamingGroupAndFingerprin
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->groups().GetMember(kG1, "fp-a");
+  auto got = (*store)->Get<GroupStore>().GetMember(kG1, "fp-a");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), StatusCode::kInternal);
   EXPECT_THAT(got.status().message(), HasSubstr(kG1));
@@ -363,7 +329,7 @@ TEST(RocksDbGroupStoreTest, CorruptGroupReadsAsInternalNamingTheKey) {
     auto store = RocksDbStore::Open(path);
     ASSERT_TRUE(store.ok());
     ChangeSet c;
-    c.PutGroup(FullGroup(kG1));
+    c.Get<GroupChanges>().Put(FullGroup(kG1));
     ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
   }
   WithRawDb(path, {}, [](rocksdb::DB* db, auto& cf) {
@@ -371,11 +337,11 @@ TEST(RocksDbGroupStoreTest, CorruptGroupReadsAsInternalNamingTheKey) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->groups().Get(kG1);
+  auto got = (*store)->Get<GroupStore>().Get(kG1);
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), StatusCode::kInternal);
   EXPECT_THAT(got.status().message(), HasSubstr(kG1));
-  Status each = (*store)->groups().ForEach([](const GroupState&) {});
+  Status each = (*store)->Get<GroupStore>().ForEach([](const GroupState&) {});
   EXPECT_EQ(each.code(), StatusCode::kInternal);
   EXPECT_THAT(each.message(), HasSubstr(kG1));
 }

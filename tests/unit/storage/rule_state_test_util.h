@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for the storage tests of rule groups and silences: fully populated values and
-// field-by-field comparison (compiled regexes compare by pattern).
+// field-by-field comparison (regex conditions compare by pattern).
 
 #include <re2/re2.h>
 
@@ -83,6 +83,7 @@ inline Condition RegexCondition(std::string field, const std::string& pattern,
   c.field = std::move(field);
   c.kind = Condition::Kind::kRegex;
   c.negated = negated;
+  c.pattern = pattern;
   c.regex = Regex(pattern);
   return c;
 }
@@ -133,9 +134,7 @@ inline auto Values(const GroupState& g) {
 }
 
 inline auto Values(const Condition& c) {
-  std::optional<std::string> pattern;
-  if (c.regex) pattern = c.regex->pattern();
-  return std::make_tuple(c.field, c.kind, c.negated, c.values, pattern);
+  return std::make_tuple(c.field, c.kind, c.negated, c.values, c.pattern);
 }
 
 inline auto Values(const Silence& s) {

@@ -11,6 +11,7 @@
 
 #include "alarms/alarm_record.h"
 #include "incidents/incident.h"
+#include "incidents/incident_lifecycle.h"
 #include "incidents/incident_number.h"
 #include "incidents/timeline_entry.h"
 
@@ -89,6 +90,14 @@ inline Incident MakeIncident(std::string incident_num,
   i.group_key = std::move(group_key);
   if (!i.group_key.empty()) i.rule_name = "rule";
   return i;
+}
+
+// Stages `incident` in `target` (IncidentChanges, IncidentView) open as the lifecycle says, as the
+// incident service does.
+template <class Target>
+void PutIncident(Target&& target, Incident incident) {
+  const bool open = IsOpen(incident.status);
+  target.Put(std::move(incident), open);
 }
 
 inline TimelineEntry MakeEntry(std::string action, int64_t time_ms = 1000) {

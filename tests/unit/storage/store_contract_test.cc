@@ -3,18 +3,24 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
+#include <rocksdb/utilities/options_util.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "storage/memory/memory_store.h"
+#include "storage/rocksdb/column_families.h"
 #include "storage/rocksdb/rocksdb_store.h"
 #include "tests/unit/storage/raw_rocksdb.h"
 #include "tests/unit/storage/storage_test_util.h"
@@ -26,12 +32,14 @@ namespace {
 using ::alarmgate::testing::EnvNames;
 using ::alarmgate::testing::Envs;
 using ::alarmgate::testing::MakeRecord;
+using ::alarmgate::testing::StoreOf;
 using ::alarmgate::testing::TempDir;
 using ::alarmgate::testing::Tie;
 using ::alarmgate::testing::WithRawDb;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::IsSupersetOf;
 
 std::vector<std::string> Fingerprints(const std::vector<AlarmRecord>& records) {
   std::vector<std::string> out;
@@ -46,16 +54,16 @@ class StoreContractTest : public ::testing::Test {
 
   void Put(std::vector<AlarmRecord> records) {
     ChangeSet changes;
-    for (auto& r : records) changes.PutAlarm(std::move(r));
+    for (auto& r : records) changes.Get<AlarmChanges>().Put(std::move(r));
     ASSERT_TRUE(store().Commit(changes, Durability::kProcess).ok());
   }
   std::optional<AlarmRecord> Get(const std::string& fingerprint) {
-    auto got = store().alarms().Get(fingerprint);
+    auto got = StoreOf<AlarmStore>(store()).Get(fingerprint);
     EXPECT_TRUE(got.ok()) << got.status().message();
     return got.ok() ? *got : std::nullopt;
   }
   std::vector<std::string> ListFingerprints(const AlarmQuery& query) {
-    auto listed = store().alarms().List(query);
+    auto listed = StoreOf<AlarmStore>(store()).List(query);
     EXPECT_TRUE(listed.ok()) << listed.status().message();
     return listed.ok() ? Fingerprints(*listed) : std::vector<std::string>{};
   }
@@ -96,8 +104,8 @@ TYPED_TEST(StoreContractTest, LaterCommitOverwrites) {
 TYPED_TEST(StoreContractTest, DeleteRemovesAndDeletingAbsentIsOk) {
   this->Put({MakeRecord("fp1"), MakeRecord("fp2")});
   ChangeSet changes;
-  changes.DeleteAlarm("fp1");
-  changes.DeleteAlarm("never-there");
+  changes.Get<AlarmChanges>().Delete("fp1");
+  changes.Get<AlarmChanges>().Delete("never-there");
   ASSERT_TRUE(this->store().Commit(changes, Durability::kProcess).ok());
   EXPECT_EQ(this->Get("fp1"), std::nullopt);
   EXPECT_TRUE(this->Get("fp2").has_value());
@@ -106,9 +114,9 @@ TYPED_TEST(StoreContractTest, DeleteRemovesAndDeletingAbsentIsOk) {
 TYPED_TEST(StoreContractTest, OneCommitAppliesAllItsPutsAndDeletes) {
   this->Put({MakeRecord("old")});
   ChangeSet changes;
-  changes.PutAlarm(MakeRecord("a"));
-  changes.PutAlarm(MakeRecord("b"));
-  changes.DeleteAlarm("old");
+  changes.Get<AlarmChanges>().Put(MakeRecord("a"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("b"));
+  changes.Get<AlarmChanges>().Delete("old");
   ASSERT_TRUE(this->store().Commit(changes, Durability::kMachine).ok());
   EXPECT_THAT(this->ListFingerprints({.limit = 10}), ElementsAre("a", "b"));
 }
@@ -178,11 +186,11 @@ TYPED_TEST(StoreContractTest, ListResolvedBeforeReturnsOnlyOldResolvedAlarms) {
       {MakeRecord("a", "m", AlarmStatus::kOk, 100), MakeRecord("b", "m", AlarmStatus::kAlarm, 100),
        MakeRecord("c", "m", AlarmStatus::kOk, 200), MakeRecord("d", "m", AlarmStatus::kOk, 300),
        MakeRecord("e", "m", AlarmStatus::kOk, 150)});
-  auto got = this->store().alarms().ListResolvedBefore(/*cutoff_ms=*/300, /*limit=*/10);
+  auto got = StoreOf<AlarmStore>(this->store()).ListResolvedBefore(/*cutoff_ms=*/300, /*limit=*/10);
   ASSERT_TRUE(got.ok());
   EXPECT_THAT(*got, ElementsAre("a", "c", "e"));  // d is not before 300; b is not resolved
 
-  auto limited = this->store().alarms().ListResolvedBefore(300, 2);
+  auto limited = StoreOf<AlarmStore>(this->store()).ListResolvedBefore(300, 2);
   ASSERT_TRUE(limited.ok());
   EXPECT_THAT(*limited, ElementsAre("a", "c"));
 }
@@ -195,7 +203,7 @@ TYPED_TEST(StoreContractTest, ForEachVisitsEveryRecordInOrder) {
                   .alarms()
                   .ForEach([&](const AlarmRecord& r) {
                     seen.push_back(r.fingerprint);
-                    EXPECT_TRUE(this->store().alarms().Get(r.fingerprint).ok());
+                    EXPECT_TRUE(StoreOf<AlarmStore>(this->store()).Get(r.fingerprint).ok());
                   })
                   .ok());
   EXPECT_THAT(seen, ElementsAre("a", "b", "c"));
@@ -219,19 +227,19 @@ TEST(MemoryStoreTest, FailNextCommitsFailsThatManyCommitsAndChangesNothing) {
   MemoryStore store;
   store.FailNextCommits(2);
   ChangeSet changes;
-  changes.PutAlarm(MakeRecord("a"));
-  changes.PutAlarm(MakeRecord("b"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("a"));
+  changes.Get<AlarmChanges>().Put(MakeRecord("b"));
   for (int i = 0; i < 2; ++i) {
     Status st = store.Commit(changes, Durability::kProcess);
     EXPECT_EQ(st.code(), StatusCode::kUnavailable);
-    auto got = store.alarms().Get("a");
+    auto got = store.Get<AlarmStore>().Get("a");
     ASSERT_TRUE(got.ok());
     EXPECT_EQ(*got, std::nullopt);
   }
   EXPECT_EQ(store.successful_commits(), 0);
   EXPECT_TRUE(store.Commit(changes, Durability::kProcess).ok());
   EXPECT_EQ(store.successful_commits(), 1);
-  EXPECT_TRUE(store.alarms().Get("b")->has_value());
+  EXPECT_TRUE(store.Get<AlarmStore>().Get("b")->has_value());
 }
 
 // --- RocksDbStore only --------------------------------------------------------------------------
@@ -247,20 +255,20 @@ TEST_P(RocksDbReopenTest, ReopenKeepsCommittedData) {
     auto store = RocksDbStore::Open(dir.sub("db"));
     ASSERT_TRUE(store.ok()) << store.status().message();
     ChangeSet changes;
-    changes.PutAlarm(r);
-    changes.PutAlarm(MakeRecord("fp2"));
+    changes.Get<AlarmChanges>().Put(r);
+    changes.Get<AlarmChanges>().Put(MakeRecord("fp2"));
     ASSERT_TRUE((*store)->Commit(changes, GetParam()).ok());
     ChangeSet del;
-    del.DeleteAlarm("fp2");
+    del.Get<AlarmChanges>().Delete("fp2");
     ASSERT_TRUE((*store)->Commit(del, GetParam()).ok());
   }
   auto reopened = RocksDbStore::Open(dir.sub("db"));
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
-  auto got = (*reopened)->alarms().Get("fp1");
+  auto got = (*reopened)->Get<AlarmStore>().Get("fp1");
   ASSERT_TRUE(got.ok());
   ASSERT_TRUE(got->has_value());
   EXPECT_EQ(Tie(**got), Tie(r));
-  EXPECT_EQ(*(*reopened)->alarms().Get("fp2"), std::nullopt);
+  EXPECT_EQ(*(*reopened)->Get<AlarmStore>().Get("fp2"), std::nullopt);
 }
 
 INSTANTIATE_TEST_SUITE_P(Durabilities, RocksDbReopenTest,
@@ -289,7 +297,7 @@ TEST(RocksDbStoreTest, ProcessDurabilitySurvivesKill) {
         auto store = RocksDbStore::Open(path);
         if (!store.ok()) std::_Exit(1);
         ChangeSet changes;
-        changes.PutAlarm(MakeRecord("survivor"));
+        changes.Get<AlarmChanges>().Put(MakeRecord("survivor"));
         if (!(*store)->Commit(changes, Durability::kProcess).ok()) std::_Exit(2);
         std::raise(SIGKILL);
       },
@@ -298,7 +306,7 @@ TEST(RocksDbStoreTest, ProcessDurabilitySurvivesKill) {
 
   auto reopened = RocksDbStore::Open(path);
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
-  auto got = (*reopened)->alarms().Get("survivor");
+  auto got = (*reopened)->Get<AlarmStore>().Get("survivor");
   ASSERT_TRUE(got.ok());
   EXPECT_TRUE(got->has_value());
 }
@@ -326,11 +334,11 @@ TEST(RocksDbStoreTest, CorruptRecordReadsAsInternalNamingTheKey) {
   });
   auto store = RocksDbStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  auto got = (*store)->alarms().Get("badfp");
+  auto got = (*store)->Get<AlarmStore>().Get("badfp");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), StatusCode::kInternal);
   EXPECT_THAT(got.status().message(), HasSubstr("badfp"));
-  auto listed = (*store)->alarms().List({.limit = 10});
+  auto listed = (*store)->Get<AlarmStore>().List({.limit = 10});
   EXPECT_EQ(listed.status().code(), StatusCode::kInternal);
 }
 
@@ -355,6 +363,73 @@ TEST(RocksDbStoreTest, DataDirThatIsAFileIsUnavailable) {
   auto store = RocksDbStore::Open(file + "/db");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+}
+
+// --- Column families --------------------------------------------------------------------------
+
+std::vector<std::string> TableNames() {
+  std::vector<std::string> names;
+  for (const ColumnFamilySpec& spec : kColumnFamilyTable) names.emplace_back(spec.name);
+  return names;
+}
+
+// Family names are on disk: the table may gain rows, never lose or rename one. These are the
+// families of schema version 1 as databases hold them.
+TEST(ColumnFamilyTableTest, KeepsEveryFamilyOfSchemaVersionOne) {
+  EXPECT_THAT(TableNames(),
+              IsSupersetOf({"default", "alarms", "meta", "incidents", "incident_index", "timeline",
+                            "incident_groups", "groups", "silences", "group_members"}));
+  std::vector<std::string> sorted = TableNames();
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "a name twice";
+}
+
+TEST(ColumnFamilyTableTest, NamesFindTheirOwnRow) {
+  EXPECT_EQ(kColumnFamilyTable[ColumnFamilyName("alarms").index()].name, "alarms");
+  EXPECT_EQ(kColumnFamilyTable[ColumnFamilyName("group_members").index()].name, "group_members");
+}
+
+// What RocksDB recorded at the last open (its OPTIONS file): every family of the table, each with
+// its memtable size and the shared settings.
+TEST(RocksDbStoreTest, EveryFamilyIsOpenedWithItsOptions) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  { ASSERT_TRUE(RocksDbStore::Open(path).ok()); }
+  rocksdb::ConfigOptions config;
+  rocksdb::DBOptions db_options;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  ASSERT_TRUE(rocksdb::LoadLatestOptions(config, path, &db_options, &families).ok());
+  std::map<std::string, const rocksdb::ColumnFamilyOptions*> by_name;
+  for (const auto& f : families) by_name[f.name] = &f.options;
+  ASSERT_EQ(by_name.size(), std::size(kColumnFamilyTable));
+  for (const ColumnFamilySpec& spec : kColumnFamilyTable) {
+    const std::string name(spec.name);
+    ASSERT_TRUE(by_name.contains(name)) << name;
+    const bool busy = name == "alarms" || name == "group_members";
+    EXPECT_EQ(by_name[name]->write_buffer_size, busy ? 64u << 20 : 16u << 20) << name;
+    EXPECT_TRUE(by_name[name]->memtable_whole_key_filtering) << name;
+    EXPECT_DOUBLE_EQ(by_name[name]->memtable_prefix_bloom_size_ratio, 0.1) << name;
+  }
+}
+
+// A later build's database may hold a family this one does not know: it opens, so that the schema
+// check answers (here: a layout that only grew is still version 1).
+TEST(RocksDbStoreTest, UnknownFamiliesOfAnExistingDatabaseAreOpenedToo) {
+  TempDir dir;
+  const std::string path = dir.sub("db");
+  {
+    auto store = RocksDbStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ChangeSet c;
+    c.Get<AlarmChanges>().Put(MakeRecord("fp"));
+    ASSERT_TRUE((*store)->Commit(c, Durability::kProcess).ok());
+  }
+  WithRawDb(path, {"from_a_later_build"}, [](rocksdb::DB* db, auto& cf) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cf.at("from_a_later_build"), "k", "v").ok());
+  });
+  auto store = RocksDbStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_TRUE((*store)->Get<AlarmStore>().Get("fp")->has_value());
 }
 
 }  // namespace

@@ -45,4 +45,11 @@ class EnvNames {
 
 using Envs = ::testing::Types<MemoryEnv, RocksDbEnv>;
 
+// Store::Get<S>() as a plain function: typed tests reach the store through a dependent `this`,
+// where calling a member template would need the `template` keyword.
+template <class S>
+S& StoreOf(Store& store) {
+  return store.Get<S>();
+}
+
 }  // namespace alarmgate::testing
